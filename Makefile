@@ -1,0 +1,44 @@
+# Two commands: `make serve` and `make test`. Both set up .venv first, and only
+# reinstall when pyproject.toml or requirements.lock changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: setup serve test lint validate check build pytest lock clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	@touch $(STAMP)
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+validate: setup
+	$(BIN)/shoptalk validate --strict
+
+build: setup
+	$(BIN)/mkdocs build --strict --quiet --site-dir site
+
+lint: setup
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
+
+pytest: setup
+	$(BIN)/pytest -q
+
+test: validate build lint pytest
+
+# Refresh the pinned versions after changing dependencies in pyproject.toml.
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade -e '.[test]'
+	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e' > requirements.lock
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

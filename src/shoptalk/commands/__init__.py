@@ -1,0 +1,10 @@
+"""Subcommands of ``shoptalk``: one module each, exposing ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``. Register new ones in COMMANDS."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import validate
+
+COMMANDS: tuple[ModuleType, ...] = (validate,)

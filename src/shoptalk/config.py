@@ -1,0 +1,105 @@
+"""Project configuration: ``shoptalk.yml`` at the root of the repository.
+
+Every key is optional; a missing file means all defaults. A broken
+configuration is a ShoptalkError (exit 2), not a content problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Severity, ShoptalkError
+from .yaml_reader import read_yaml
+
+CONFIG_FILE = "shoptalk.yml"
+RULE_LEVELS = ("error", "warning", "off")
+
+# Acronyms common in any business prose; a company adds its own under `allow_acronyms`.
+DEFAULT_ACRONYMS = (
+    "API", "CEO", "CFO", "CIO", "CISO", "COO", "CRO", "CTO", "CSV", "EOD", "EU", "EUR", "FAQ",
+    "FYI", "GDPR", "HR", "HTML", "ID", "IT", "JSON", "OK", "PDF", "PM", "PR", "Q1", "Q2", "Q3",
+    "Q4", "SaaS", "UI", "UK", "URL", "US", "USA", "USD", "UX", "VP", "YAML", "TBD", "ETA",
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings that tune the language's rules for one company."""
+
+    root: Path
+    glossary: Path
+    docs: Path
+    review_every: int = 180
+    max_definition_words: int = 35
+    rules: Mapping[str, str] = field(default_factory=dict)
+    allow_acronyms: tuple[str, ...] = DEFAULT_ACRONYMS
+    teams: Mapping[str, str] = field(default_factory=dict)
+    link_first_mention: bool = True
+    today: dt.date = field(default_factory=dt.date.today)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def level(self, rule: str, default: Severity) -> Severity | None:
+        """The configured severity of ``rule``; None when it is switched off."""
+        level = self.rules.get(rule, default)
+        return None if level == "off" else ("error" if level == "error" else "warning")
+
+
+_KEYS = ("glossary", "docs", "review_every", "max_definition_words", "rules", "allow_acronyms",
+         "teams", "link_first_mention")
+
+
+def load_config(root: Path | None = None, path: Path | None = None) -> Config:
+    """Read ``shoptalk.yml`` (or ``path``); defaults for whatever it leaves out."""
+    root = (root or Path.cwd()).resolve()
+    file = path or root / CONFIG_FILE
+    data: dict[str, Any] = {}
+    if path is not None and not file.is_file():
+        raise ShoptalkError(f"{file}: configuration file not found")
+    if file.is_file():
+        doc = read_yaml(file, file.name)
+        if doc.problems:
+            raise ShoptalkError("\n".join(p.format() for p in doc.problems))
+        if doc.data is not None and not isinstance(doc.data, dict):
+            raise ShoptalkError(f"{file.name}: expected a mapping of settings")
+        data = doc.data or {}
+        unknown = sorted(set(data) - set(_KEYS))
+        if unknown:
+            raise ShoptalkError(f"{file.name}: unknown setting {', '.join(map(repr, unknown))}; "
+                                f"allowed: {', '.join(_KEYS)}")
+        root = file.resolve().parent
+
+    def number(key: str, default: int) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ShoptalkError(f"{CONFIG_FILE}: {key} must be a whole number above 0")
+        return value
+
+    rules = data.get("rules") or {}
+    if not isinstance(rules, dict) or any(v not in RULE_LEVELS for v in rules.values()):
+        raise ShoptalkError(f"{CONFIG_FILE}: rules maps a rule id to one of "
+                            f"{', '.join(RULE_LEVELS)}")
+    acronyms = data.get("allow_acronyms", [])
+    if not isinstance(acronyms, list) or not all(isinstance(a, str) for a in acronyms):
+        raise ShoptalkError(f"{CONFIG_FILE}: allow_acronyms must be a list of words")
+    teams = data.get("teams") or {}
+    if not isinstance(teams, dict):
+        raise ShoptalkError(f"{CONFIG_FILE}: teams maps an owner to a code-review handle")
+    link_first = data.get("link_first_mention", True)
+    if not isinstance(link_first, bool):
+        raise ShoptalkError(f"{CONFIG_FILE}: link_first_mention must be true or false")
+    return Config(
+        root=root,
+        glossary=root / str(data.get("glossary", "glossary")),
+        docs=root / str(data.get("docs", "docs")),
+        review_every=number("review_every", 180),
+        max_definition_words=number("max_definition_words", 35),
+        rules={str(k): str(v) for k, v in rules.items()},
+        allow_acronyms=(*DEFAULT_ACRONYMS, *acronyms),
+        teams={str(k): str(v) for k, v in teams.items()},
+        link_first_mention=link_first,
+        extra=data,
+    )

@@ -1,0 +1,249 @@
+"""Loading ``glossary/`` into a Glossary, collecting every problem on the way.
+
+Loading never stops at the first bad file: each file is read, checked against
+its schema and turned into a record as far as its content allows, so one run
+reports everything and the cross-record rules still see the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .model import (
+    Avoid,
+    Category,
+    Element,
+    Framework,
+    Glossary,
+    Handoff,
+    Link,
+    Miss,
+    Pos,
+    RequiredInfo,
+    Role,
+    Source,
+    Stage,
+    Term,
+)
+from .problems import Problem, ShoptalkError, display_path
+from .schema import ID_PATTERN, Kind, check_document, parse_date
+from .yaml_reader import Document, read_yaml
+
+FOLDERS: dict[str, Kind] = {"terms": "term", "stages": "stage", "roles": "role",
+                            "frameworks": "framework"}
+CATEGORIES_FILE = "categories.yml"
+SUFFIXES = (".yml", ".yaml")
+IGNORED_FOLDERS = ("schema",)
+
+
+class _Fields:
+    """Tolerant access to a checked mapping: a value of the wrong shape reads as absent.
+
+    The schema has already reported it, so building goes on with what is usable.
+    """
+
+    def __init__(self, data: Any) -> None:
+        self.data = data if isinstance(data, dict) else {}
+
+    def text(self, key: str, default: str | None = None) -> str | None:
+        value = self.data.get(key)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, bool | int):
+            return str(value).lower() if isinstance(value, bool) else str(value)
+        return default
+
+    def req(self, key: str, default: str = "") -> str:
+        return self.text(key) or default
+
+    def number(self, key: str) -> int | None:
+        value = self.data.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def flag(self, key: str) -> bool:
+        return self.data.get(key) is True
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if not isinstance(value, list):
+            return ()
+        return tuple(str(v) for v in value if isinstance(v, str | int) and not isinstance(v, bool))
+
+    def items(self, key: str) -> list[_Fields]:
+        value = self.data.get(key)
+        return [_Fields(v) for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _source(doc: Document) -> Source:
+    return Source(doc.path, dict(doc.values), doc.display)
+
+
+def build_term(record_id: str, doc: Document) -> Term:
+    f = _Fields(doc.data)
+    avoid: list[Avoid] = []
+    for item in f.data.get("avoid", []) if isinstance(f.data.get("avoid"), list) else []:
+        if isinstance(item, str):
+            avoid.append(Avoid(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            why = item.get("why")
+            avoid.append(Avoid(item["text"], why if isinstance(why, str) else ""))
+    status = f.text("status")
+    return Term(
+        id=record_id, name=f.req("name", record_id), definition=f.req("definition"),
+        category=f.req("category"), owner=f.req("owner"), source=_source(doc),
+        abbreviation=f.text("abbreviation"), aliases=f.texts("aliases"), avoid=tuple(avoid),
+        details=f.text("details"), examples=f.texts("examples"), related=f.texts("related"),
+        broader=f.text("broader"), stages=f.texts("stages"), context=f.text("context"),
+        status=status if status in ("draft", "approved", "deprecated") else "approved",
+        replaced_by=f.text("replaced_by"), reviewed=parse_date(f.data.get("reviewed")),
+        review_every=f.number("review_every"), core=f.flag("core"),
+        links=tuple(Link(i.req("title"), i.req("url")) for i in f.items("links")),
+    )
+
+
+def build_stage(record_id: str, doc: Document) -> Stage:
+    f = _Fields(doc.data)
+    crm = f.data.get("crm")
+    return Stage(
+        id=record_id, name=f.req("name", record_id), order=f.number("order") or 0,
+        purpose=f.req("purpose"), owner=f.req("owner"), source=_source(doc),
+        supporting=f.texts("supporting"), entry_criteria=f.texts("entry_criteria"),
+        exit_criteria=f.texts("exit_criteria"),
+        required_information=tuple(
+            RequiredInfo(i.req("item"), i.req("why"), i.texts("needed_by"), i.text("term"))
+            for i in f.items("required_information")),
+        activities=f.texts("activities"), deliverables=f.texts("deliverables"),
+        handoffs=tuple(Handoff(i.req("to"), i.req("what"), i.text("when"))
+                       for i in f.items("handoffs")),
+        probability=f.number("probability"), forecast_category=f.text("forecast_category"),
+        typical_days=f.number("typical_days"), outcome=f.text("outcome"),
+        common_misses=tuple(Miss(i.req("miss"), i.req("consequence"))
+                            for i in f.items("common_misses")),
+        framework_elements=f.texts("framework_elements"),
+        crm={str(k): str(v) for k, v in crm.items()} if isinstance(crm, dict) else {},
+        reviewed=parse_date(f.data.get("reviewed")), review_every=f.number("review_every"),
+    )
+
+
+def build_role(record_id: str, doc: Document) -> Role:
+    f = _Fields(doc.data)
+    return Role(
+        id=record_id, name=f.req("name", record_id), team=f.req("team"),
+        description=f.req("description"), source=_source(doc),
+        abbreviation=f.text("abbreviation"), responsibilities=f.texts("responsibilities"),
+        reviewed=parse_date(f.data.get("reviewed")), review_every=f.number("review_every"),
+    )
+
+
+def build_framework(record_id: str, doc: Document) -> Framework:
+    f = _Fields(doc.data)
+    return Framework(
+        id=record_id, name=f.req("name", record_id), purpose=f.req("purpose"),
+        source=_source(doc), abbreviation=f.text("abbreviation"),
+        elements=tuple(
+            Element(i.req("id"), i.req("name"), i.req("definition"), i.texts("questions"),
+                    i.texts("evidence"), i.text("known_by"))
+            for i in f.items("elements")),
+        reviewed=parse_date(f.data.get("reviewed")), review_every=f.number("review_every"),
+    )
+
+
+BUILDERS: dict[Kind, Callable[[str, Document], Any]] = {
+    "term": build_term, "stage": build_stage, "role": build_role, "framework": build_framework,
+}
+
+
+def _problem(display: str, message: str, rule: str, pos: Pos = Pos(1, 1),
+             severity: str = "error") -> Problem:
+    return Problem(display, pos.line, pos.col, "error" if severity == "error" else "warning",
+                   message, rule)
+
+
+def _read_checked(path: Path, kind: Kind, base: Path) -> Document:
+    doc = read_yaml(path, display_path(path, base))
+    if not doc.ok:
+        return doc
+    wants_list = kind == "categories"
+    if wants_list and not isinstance(doc.data, list) or not wants_list and not isinstance(doc.data, dict):
+        shape = "a list of categories" if wants_list else "a mapping of fields (key: value)"
+        got = "a list" if isinstance(doc.data, list) else \
+            "a mapping" if isinstance(doc.data, dict) else "a single value"
+        doc.error(doc.values.get("", Pos(1, 1)), f"expected {shape}, got {got}", "file-shape")
+        return doc
+    doc.problems.extend(check_document(doc, kind))
+    return doc
+
+
+def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[Problem]]:
+    """Load every file under ``root``; return the glossary and the loading problems.
+
+    ``base`` is the folder paths are shown relative to (default: the working dir).
+    Raises ShoptalkError only when ``root`` is not a folder at all.
+    """
+    if not root.is_dir():
+        raise ShoptalkError(f"{root}: glossary folder not found")
+    problems: list[Problem] = []
+    records: dict[Kind, dict[str, Any]] = {k: {} for k in FOLDERS.values()}
+    seen: dict[tuple[Kind, str], str] = {}
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in SUFFIXES):
+        rel = path.relative_to(root)
+        shown = display_path(path, base)
+        if rel.parts[0] in IGNORED_FOLDERS or rel.as_posix() == CATEGORIES_FILE:
+            continue
+        kind = FOLDERS.get(rel.parts[0]) if len(rel.parts) == 2 else None
+        if kind is None:
+            problems.append(_problem(shown, "not part of the glossary layout; records go in "
+                                     "terms/, stages/, roles/ or frameworks/", "stray-file",
+                                     severity="warning"))
+            continue
+        record_id = path.stem
+        if not ID_PATTERN.match(record_id):
+            problems.append(_problem(shown, f"file name '{path.name}' is not a valid id; use "
+                                     "lowercase letters, digits and single hyphens, e.g. "
+                                     "'economic-buyer.yml'", "bad-id"))
+        if (kind, record_id) in seen:
+            problems.append(_problem(shown, f"{kind} '{record_id}' is also defined in "
+                                     f"{seen[(kind, record_id)]}", "duplicate-id"))
+            continue
+        seen[(kind, record_id)] = shown
+        doc = _read_checked(path, kind, base or Path.cwd())
+        problems.extend(doc.problems)
+        if isinstance(doc.data, dict):
+            records[kind][record_id] = BUILDERS[kind](record_id, doc)
+    categories = _load_categories(root, base, problems)
+    glossary = Glossary(
+        root=root, terms=records["term"], stages=records["stage"], roles=records["role"],
+        frameworks=records["framework"], categories=categories,
+    )
+    return glossary, problems
+
+
+def _load_categories(root: Path, base: Path | None, problems: list[Problem]) -> dict[str, Category]:
+    path = root / CATEGORIES_FILE
+    if not path.is_file():
+        problems.append(_problem(display_path(root, base), f"missing {CATEGORIES_FILE}: the "
+                                 "list of categories terms are filed under", "missing-file"))
+        return {}
+    doc = _read_checked(path, "categories", base or Path.cwd())
+    problems.extend(doc.problems)
+    categories: dict[str, Category] = {}
+    if not isinstance(doc.data, list):
+        return categories
+    for index, item in enumerate(doc.data):
+        f = _Fields(item)
+        cat_id = f.text("id")
+        if not cat_id:
+            continue
+        where = f"[{index}]"
+        positions = {k[len(where) + 1:]: v for k, v in doc.values.items() if k.startswith(where + ".")}
+        positions[""] = doc.values.get(where, Pos(1, 1))
+        if cat_id in categories:
+            pos = doc.values.get(f"{where}.id", Pos(1, 1))
+            problems.append(_problem(doc.display, f"category '{cat_id}' is listed twice",
+                                     "duplicate-id", pos))
+            continue
+        categories[cat_id] = Category(cat_id, f.req("name", cat_id), Source(path, positions, doc.display),
+                                      f.req("description"))
+    return categories

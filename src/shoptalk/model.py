@@ -1,0 +1,243 @@
+"""The selling language as immutable, typed records.
+
+Every record remembers the file it came from and the position of each of its
+fields (keyed by key path such as ``related[2]`` or ``avoid[0].why``), so any
+problem found later can point at ``path:line:col``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STATUSES = ("draft", "approved", "deprecated")
+TEAMS = ("primary", "support", "extended")
+FORECAST_CATEGORIES = ("pipeline", "best_case", "commit", "closed", "omitted")
+OUTCOMES = ("won", "lost")
+
+@dataclass(frozen=True, slots=True, order=True)
+class Pos:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record came from: its file and the position of every field."""
+
+    path: Path
+    positions: Mapping[str, Pos] = field(default_factory=dict, compare=False, hash=False)
+    display: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The path as problems show it."""
+        return self.display or self.path.as_posix()
+
+    def where(self, key_path: str = "") -> Pos:
+        """The position of ``key_path``, or of its nearest located parent."""
+        key = key_path
+        while key:
+            if key in self.positions:
+                return self.positions[key]
+            key = _parent_key(key)
+        return self.positions.get("", Pos(1, 1))
+
+
+def _parent_key(key: str) -> str:
+    if key.endswith("]"):
+        return key[: key.rindex("[")]
+    return key.rpartition(".")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Avoid:
+    """Wording the company replaces with a term, and why."""
+
+    text: str
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or phrase of the selling language."""
+
+    id: str
+    name: str
+    definition: str
+    category: str
+    owner: str
+    source: Source = field(compare=False, repr=False)
+    abbreviation: str | None = None
+    aliases: tuple[str, ...] = ()
+    avoid: tuple[Avoid, ...] = ()
+    details: str | None = None
+    examples: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    broader: str | None = None
+    stages: tuple[str, ...] = ()
+    context: str | None = None
+    status: str = "approved"
+    replaced_by: str | None = None
+    reviewed: dt.date | None = None
+    review_every: int | None = None
+    core: bool = False
+    links: tuple[Link, ...] = ()
+
+    @property
+    def deprecated(self) -> bool:
+        return self.status == "deprecated"
+
+    def surface_forms(self) -> tuple[str, ...]:
+        """Every wording that names this term: name, aliases, abbreviation."""
+        forms = (self.name, *self.aliases)
+        return (*forms, self.abbreviation) if self.abbreviation else forms
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredInfo:
+    """A fact a stage must capture, and who downstream depends on it."""
+
+    item: str
+    why: str
+    needed_by: tuple[str, ...] = ()
+    term: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    to: str
+    what: str
+    when: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """What gets dropped at a stage, and what it costs later."""
+
+    miss: str
+    consequence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A step of the sales process."""
+
+    id: str
+    name: str
+    order: int
+    purpose: str
+    owner: str
+    source: Source = field(compare=False, repr=False)
+    supporting: tuple[str, ...] = ()
+    entry_criteria: tuple[str, ...] = ()
+    exit_criteria: tuple[str, ...] = ()
+    required_information: tuple[RequiredInfo, ...] = ()
+    activities: tuple[str, ...] = ()
+    deliverables: tuple[str, ...] = ()
+    handoffs: tuple[Handoff, ...] = ()
+    probability: int | None = None
+    forecast_category: str | None = None
+    typical_days: int | None = None
+    outcome: str | None = None
+    common_misses: tuple[Miss, ...] = ()
+    framework_elements: tuple[str, ...] = ()
+    crm: Mapping[str, str] = field(default_factory=dict)
+    reviewed: dt.date | None = None
+    review_every: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A kind of team member who touches the customer."""
+
+    id: str
+    name: str
+    team: str
+    description: str
+    source: Source = field(compare=False, repr=False)
+    abbreviation: str | None = None
+    responsibilities: tuple[str, ...] = ()
+    reviewed: dt.date | None = None
+    review_every: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One element of a framework, e.g. MEDDPICC's Economic Buyer."""
+
+    id: str
+    name: str
+    definition: str
+    questions: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    known_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Framework:
+    """A selling methodology made of elements."""
+
+    id: str
+    name: str
+    purpose: str
+    source: Source = field(compare=False, repr=False)
+    abbreviation: str | None = None
+    elements: tuple[Element, ...] = ()
+    reviewed: dt.date | None = None
+    review_every: int | None = None
+
+    def element(self, element_id: str) -> Element | None:
+        return next((e for e in self.elements if e.id == element_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    name: str
+    source: Source = field(compare=False, repr=False)
+    description: str = ""
+
+
+Record = Term | Stage | Role | Framework
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The whole selling language, keyed by id, in a stable order."""
+
+    root: Path
+    terms: Mapping[str, Term] = field(default_factory=dict)
+    stages: Mapping[str, Stage] = field(default_factory=dict)
+    roles: Mapping[str, Role] = field(default_factory=dict)
+    frameworks: Mapping[str, Framework] = field(default_factory=dict)
+    categories: Mapping[str, Category] = field(default_factory=dict)
+
+    def stages_in_order(self) -> list[Stage]:
+        return sorted(self.stages.values(), key=lambda s: (s.order, s.id))
+
+    def records(self) -> list[Record]:
+        return [*self.terms.values(), *self.stages.values(), *self.roles.values(),
+                *self.frameworks.values()]
+
+    def related_of(self, term_id: str) -> tuple[str, ...]:
+        """Related term ids in both directions (the inverse is computed)."""
+        term = self.terms[term_id]
+        found = dict.fromkeys(term.related)
+        for other in self.terms.values():
+            if term_id in other.related and other.id != term_id:
+                found.setdefault(other.id)
+        return tuple(t for t in found if t in self.terms)
+
+    def narrower_of(self, term_id: str) -> tuple[str, ...]:
+        return tuple(t.id for t in self.terms.values() if t.broader == term_id)

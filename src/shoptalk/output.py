@@ -1,0 +1,124 @@
+"""Printing problems: text for people, json for tools, github annotations, SARIF."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from .problems import Problem
+
+FORMATS = ("text", "json", "github", "sarif")
+JSON_VERSION = 1
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "reset": "\033[0m"}
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    if not problems:
+        return "no problems found"
+    return (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+            f"in {files} file{'s' * (files != 1)}")
+
+
+def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: bool = False) -> str:
+    lines: list[str] = []
+    current = None
+    for p in problems:
+        if grouped and p.path != current:
+            if current is not None:
+                lines.append("")
+            lines.append(f"{_COLOURS['path']}{p.path}{_COLOURS['reset']}" if colour else p.path)
+            current = p.path
+        text = p.format()
+        if colour:
+            level = f"{_COLOURS[p.severity]}{p.severity}{_COLOURS['reset']}"
+            text = f"{p.path}:{p.line}:{p.col}: {level}: {p.message} [{p.rule}]"
+        lines.append(f"  {text}" if grouped else text)
+    lines.append(summary(problems))
+    return "\n".join(lines)
+
+
+def to_dict(p: Problem) -> dict[str, Any]:
+    return {"path": p.path, "line": p.line, "col": p.col, "end_col": p.end_col,
+            "severity": p.severity, "rule": p.rule, "message": p.message,
+            "replacement": p.replacement}
+
+
+def format_json(problems: Sequence[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    return json.dumps({
+        "version": JSON_VERSION,
+        "problems": [to_dict(p) for p in problems],
+        "summary": {"errors": errors, "warnings": len(problems) - errors},
+    }, indent=2, ensure_ascii=False)
+
+
+def _escape_github(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def format_github(problems: Sequence[Problem]) -> str:
+    """GitHub Actions workflow commands: one annotation per problem."""
+    lines = []
+    for p in problems:
+        props = f"file={_escape_github(p.path, prop=True)},line={p.line},col={p.col}"
+        if p.end_col is not None:
+            props += f",endColumn={p.end_col}"
+        props += f",title={_escape_github(p.rule, prop=True)}"
+        lines.append(f"::{p.severity} {props}::{_escape_github(p.message)}")
+    lines.append(summary(problems))
+    return "\n".join(lines)
+
+
+def format_sarif(problems: Sequence[Problem], *, tool: str = "shoptalk",
+                 rules: dict[str, str] | None = None) -> str:
+    from . import __version__
+
+    rule_ids = sorted({p.rule for p in problems} | set(rules or {}))
+    return json.dumps({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": tool, "version": __version__,
+                "rules": [{"id": r, "shortDescription": {"text": (rules or {}).get(r, r)}}
+                          for r in rule_ids],
+            }},
+            "results": [{
+                "ruleId": p.rule,
+                "level": p.severity,
+                "message": {"text": p.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": p.path},
+                    "region": {"startLine": p.line, "startColumn": p.col,
+                               **({"endColumn": p.end_col} if p.end_col else {})},
+                }}],
+            } for p in problems],
+        }],
+    }, indent=2, ensure_ascii=False)
+
+
+def emit(problems: Sequence[Problem], fmt: str, *, stream: TextIO | None = None,
+         grouped: bool = False, rules: dict[str, str] | None = None) -> None:
+    out = stream or sys.stdout
+    if fmt == "json":
+        text = format_json(problems)
+    elif fmt == "github":
+        text = format_github(problems)
+    elif fmt == "sarif":
+        text = format_sarif(problems, rules=rules)
+    else:
+        text = format_text(problems, colour=use_colour(out), grouped=grouped)
+    out.write(text + "\n")

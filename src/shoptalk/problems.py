@@ -1,0 +1,57 @@
+"""Problems found in content, and the error that stops a command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+class ShoptalkError(Exception):
+    """A usage, configuration or internal error: reported once at the top, exit 2."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with the content, at ``path:line:col``.
+
+    ``end_col`` is the column just past the reported text, when it is known;
+    ``replacement`` is the suggested fix for that span, when there is a safe one.
+    """
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+    rule: str
+    end_col: int | None = None
+    replacement: str | None = None
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]"
+
+    def with_severity(self, severity: Severity) -> Problem:
+        return Problem(self.path, self.line, self.col, severity, self.message, self.rule,
+                       self.end_col, self.replacement)
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """A path as users should see it: relative to ``base`` (or the working dir), with '/'."""
+    for anchor in (base, Path.cwd()):
+        if anchor is None:
+            continue
+        try:
+            return path.resolve().relative_to(anchor.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def exit_code(problems: list[Problem], *, strict: bool = False) -> int:
+    """0 when clean, 1 when any error (or any warning under ``strict``)."""
+    if any(p.severity == "error" or strict for p in problems):
+        return 1
+    return 0

@@ -1,0 +1,80 @@
+"""Content rules an enablement team can tune (warnings by default; see ``rules:`` in
+shoptalk.yml): definitions that teach, examples that show, stages that say what to do."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..config import Config
+from ..model import Glossary, Term
+from ..problems import Problem
+from ._base import at, fold
+
+IDS = {
+    "definition-length": "a definition longer than max_definition_words",
+    "circular-definition": "a definition that uses the term's own name, alias or abbreviation",
+    "definition-starts-with-term": "a definition that opens with the term itself",
+    "missing-example": "a term without an example sentence",
+    "abbreviation-without-expansion": "an abbreviation whose name does not spell it out",
+    "few-exit-criteria": "a stage with fewer than 3 exit criteria",
+    "miss-without-consequence": "a common miss that does not say what it costs",
+}
+
+MIN_EXIT_CRITERIA = 3
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _mentions(text: str, phrase: str, *, case_sensitive: bool) -> bool:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, flags) is not None
+
+
+def _own_forms(term: Term) -> Iterator[tuple[str, bool]]:
+    for form in (term.name, *term.aliases):
+        yield form, False
+    if term.abbreviation:
+        yield term.abbreviation, True
+
+
+def check_term(term: Term, config: Config) -> Iterator[Problem]:
+    words = len(_WORD.findall(term.definition))
+    if words > config.max_definition_words:
+        yield at(term, "definition", "warning", f"definition has {words} words; keep it to "
+                 f"{config.max_definition_words} and move the rest to details",
+                 "definition-length")
+    definition = term.definition.strip()
+    opener = next((form for form, _ in _own_forms(term)
+                   if fold(definition).startswith(fold(form))
+                   and _mentions(definition[: len(form) + 1], form, case_sensitive=False)), None)
+    if opener:
+        yield at(term, "definition", "warning", f"definition starts with '{opener}'; say what "
+                 "it is instead, e.g. 'The buyer who…'", "definition-starts-with-term")
+    else:
+        used = next((form for form, cs in _own_forms(term)
+                     if _mentions(definition, form, case_sensitive=cs)), None)
+        if used:
+            yield at(term, "definition", "warning", f"definition uses '{used}', the term it "
+                     "defines; explain it in other words", "circular-definition")
+    if not term.examples and not term.deprecated:
+        yield at(term, "name", "warning", "no example sentence; add one under examples",
+                 "missing-example")
+    if term.abbreviation and fold(term.abbreviation) == fold(term.name):
+        yield at(term, "abbreviation", "warning", f"name '{term.name}' repeats the "
+                 "abbreviation; spell out what it stands for in name",
+                 "abbreviation-without-expansion")
+
+
+def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    for term in glossary.terms.values():
+        yield from check_term(term, config)
+    for stage in glossary.stages.values():
+        if 0 < len(stage.exit_criteria) < MIN_EXIT_CRITERIA:
+            yield at(stage, "exit_criteria", "warning", f"{len(stage.exit_criteria)} exit "
+                     f"criteria; give at least {MIN_EXIT_CRITERIA} verifiable ones",
+                     "few-exit-criteria")
+        for i, miss in enumerate(stage.common_misses):
+            if not miss.consequence.strip():
+                yield at(stage, f"common_misses[{i}]", "warning", f"common_misses[{i}] does "
+                         "not say what it costs later; add a consequence",
+                         "miss-without-consequence")
