@@ -26,7 +26,25 @@ from .validate import validate
 __version__ = "0.1.0"
 
 __all__ = [
-    "Avoid", "Category", "Config", "Element", "Framework", "Glossary", "Handoff", "Link", "Miss",
-    "Pos", "Problem", "RequiredInfo", "Role", "ShoptalkError", "Source", "Stage", "Term",
-    "__version__", "load_config", "load_glossary", "validate",
+    "Avoid",
+    "Category",
+    "Config",
+    "Element",
+    "Framework",
+    "Glossary",
+    "Handoff",
+    "Link",
+    "Miss",
+    "Pos",
+    "Problem",
+    "RequiredInfo",
+    "Role",
+    "ShoptalkError",
+    "Source",
+    "Stage",
+    "Term",
+    "__version__",
+    "load_config",
+    "load_glossary",
+    "validate",
 ]

@@ -19,11 +19,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="shoptalk", description="Keep a company's selling language in one "
-                     "place: validate the glossary, check pages, build the site.")
+    parser = _Parser(
+        prog="shoptalk",
+        description="Keep a company's selling language in one "
+        "place: validate the glossary, check pages, build the site.",
+    )
     parser.add_argument("--version", action="version", version=f"shoptalk {__version__}")
-    parser.add_argument("--config", type=Path, default=None,
-                        help="path to shoptalk.yml (default: ./shoptalk.yml)")
+    parser.add_argument(
+        "--config", type=Path, default=None, help="path to shoptalk.yml (default: ./shoptalk.yml)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in COMMANDS:
         sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.HELP)
@@ -47,7 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
-    except Exception as exc:  # noqa: BLE001 - last line of defence: a message, never a traceback
-        print(f"shoptalk: internal error: {type(exc).__name__}: {exc}\n"
-              "please report this with the command you ran", file=sys.stderr)
+    except Exception as exc:
+        print(
+            f"shoptalk: internal error: {type(exc).__name__}: {exc}\n"
+            "please report this with the command you ran",
+            file=sys.stderr,
+        )
         return 2

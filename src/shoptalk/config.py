@@ -16,13 +16,50 @@ from .problems import Severity, ShoptalkError
 from .yaml_reader import read_yaml
 
 CONFIG_FILE = "shoptalk.yml"
-RULE_LEVELS = ("error", "warning", "off")
+RULE_LEVELS = ("error", "warning", "notice", "off")
 
 # Acronyms common in any business prose; a company adds its own under `allow_acronyms`.
 DEFAULT_ACRONYMS = (
-    "API", "CEO", "CFO", "CIO", "CISO", "COO", "CRO", "CTO", "CSV", "EOD", "EU", "EUR", "FAQ",
-    "FYI", "GDPR", "HR", "HTML", "ID", "IT", "JSON", "OK", "PDF", "PM", "PR", "Q1", "Q2", "Q3",
-    "Q4", "SaaS", "UI", "UK", "URL", "US", "USA", "USD", "UX", "VP", "YAML", "TBD", "ETA",
+    "API",
+    "CEO",
+    "CFO",
+    "CIO",
+    "CISO",
+    "COO",
+    "CRO",
+    "CTO",
+    "CSV",
+    "EOD",
+    "EU",
+    "EUR",
+    "FAQ",
+    "FYI",
+    "GDPR",
+    "HR",
+    "HTML",
+    "ID",
+    "IT",
+    "JSON",
+    "OK",
+    "PDF",
+    "PM",
+    "PR",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "SaaS",
+    "UI",
+    "UK",
+    "URL",
+    "US",
+    "USA",
+    "USD",
+    "UX",
+    "VP",
+    "YAML",
+    "TBD",
+    "ETA",
 )
 
 
@@ -45,11 +82,21 @@ class Config:
     def level(self, rule: str, default: Severity) -> Severity | None:
         """The configured severity of ``rule``; None when it is switched off."""
         level = self.rules.get(rule, default)
-        return None if level == "off" else ("error" if level == "error" else "warning")
+        if level == "off":
+            return None
+        return "error" if level == "error" else "notice" if level == "notice" else "warning"
 
 
-_KEYS = ("glossary", "docs", "review_every", "max_definition_words", "rules", "allow_acronyms",
-         "teams", "link_first_mention")
+_KEYS = (
+    "glossary",
+    "docs",
+    "review_every",
+    "max_definition_words",
+    "rules",
+    "allow_acronyms",
+    "teams",
+    "link_first_mention",
+)
 
 
 def load_config(root: Path | None = None, path: Path | None = None) -> Config:
@@ -68,8 +115,10 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
         data = doc.data or {}
         unknown = sorted(set(data) - set(_KEYS))
         if unknown:
-            raise ShoptalkError(f"{file.name}: unknown setting {', '.join(map(repr, unknown))}; "
-                                f"allowed: {', '.join(_KEYS)}")
+            raise ShoptalkError(
+                f"{file.name}: unknown setting {', '.join(map(repr, unknown))}; "
+                f"allowed: {', '.join(_KEYS)}"
+            )
         root = file.resolve().parent
 
     def number(key: str, default: int) -> int:
@@ -80,8 +129,9 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
 
     rules = data.get("rules") or {}
     if not isinstance(rules, dict) or any(v not in RULE_LEVELS for v in rules.values()):
-        raise ShoptalkError(f"{CONFIG_FILE}: rules maps a rule id to one of "
-                            f"{', '.join(RULE_LEVELS)}")
+        raise ShoptalkError(
+            f"{CONFIG_FILE}: rules maps a rule id to one of {', '.join(RULE_LEVELS)}"
+        )
     acronyms = data.get("allow_acronyms", [])
     if not isinstance(acronyms, list) or not all(isinstance(a, str) for a in acronyms):
         raise ShoptalkError(f"{CONFIG_FILE}: allow_acronyms must be a list of words")

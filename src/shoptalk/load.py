@@ -31,8 +31,12 @@ from .problems import Problem, ShoptalkError, display_path
 from .schema import ID_PATTERN, Kind, check_document, parse_date
 from .yaml_reader import Document, read_yaml
 
-FOLDERS: dict[str, Kind] = {"terms": "term", "stages": "stage", "roles": "role",
-                            "frameworks": "framework"}
+FOLDERS: dict[str, Kind] = {
+    "terms": "term",
+    "stages": "stage",
+    "roles": "role",
+    "frameworks": "framework",
+}
 CATEGORIES_FILE = "categories.yml"
 SUFFIXES = (".yml", ".yaml")
 IGNORED_FOLDERS = ("schema",)
@@ -91,14 +95,26 @@ def build_term(record_id: str, doc: Document) -> Term:
             avoid.append(Avoid(item["text"], why if isinstance(why, str) else ""))
     status = f.text("status")
     return Term(
-        id=record_id, name=f.req("name", record_id), definition=f.req("definition"),
-        category=f.req("category"), owner=f.req("owner"), source=_source(doc),
-        abbreviation=f.text("abbreviation"), aliases=f.texts("aliases"), avoid=tuple(avoid),
-        details=f.text("details"), examples=f.texts("examples"), related=f.texts("related"),
-        broader=f.text("broader"), stages=f.texts("stages"), context=f.text("context"),
+        id=record_id,
+        name=f.req("name", record_id),
+        definition=f.req("definition"),
+        category=f.req("category"),
+        owner=f.req("owner"),
+        source=_source(doc),
+        abbreviation=f.text("abbreviation"),
+        aliases=f.texts("aliases"),
+        avoid=tuple(avoid),
+        details=f.text("details"),
+        examples=f.texts("examples"),
+        related=f.texts("related"),
+        broader=f.text("broader"),
+        stages=f.texts("stages"),
+        context=f.text("context"),
         status=status if status in ("draft", "approved", "deprecated") else "approved",
-        replaced_by=f.text("replaced_by"), reviewed=parse_date(f.data.get("reviewed")),
-        review_every=f.number("review_every"), core=f.flag("core"),
+        replaced_by=f.text("replaced_by"),
+        reviewed=parse_date(f.data.get("reviewed")),
+        review_every=f.number("review_every"),
+        core=f.flag("core"),
         links=tuple(Link(i.req("title"), i.req("url")) for i in f.items("links")),
     )
 
@@ -107,58 +123,92 @@ def build_stage(record_id: str, doc: Document) -> Stage:
     f = _Fields(doc.data)
     crm = f.data.get("crm")
     return Stage(
-        id=record_id, name=f.req("name", record_id), order=f.number("order") or 0,
-        purpose=f.req("purpose"), owner=f.req("owner"), source=_source(doc),
-        supporting=f.texts("supporting"), entry_criteria=f.texts("entry_criteria"),
+        id=record_id,
+        name=f.req("name", record_id),
+        order=f.number("order") or 0,
+        purpose=f.req("purpose"),
+        owner=f.req("owner"),
+        source=_source(doc),
+        supporting=f.texts("supporting"),
+        entry_criteria=f.texts("entry_criteria"),
         exit_criteria=f.texts("exit_criteria"),
         required_information=tuple(
             RequiredInfo(i.req("item"), i.req("why"), i.texts("needed_by"), i.text("term"))
-            for i in f.items("required_information")),
-        activities=f.texts("activities"), deliverables=f.texts("deliverables"),
-        handoffs=tuple(Handoff(i.req("to"), i.req("what"), i.text("when"))
-                       for i in f.items("handoffs")),
-        probability=f.number("probability"), forecast_category=f.text("forecast_category"),
-        typical_days=f.number("typical_days"), outcome=f.text("outcome"),
-        common_misses=tuple(Miss(i.req("miss"), i.req("consequence"))
-                            for i in f.items("common_misses")),
+            for i in f.items("required_information")
+        ),
+        activities=f.texts("activities"),
+        deliverables=f.texts("deliverables"),
+        handoffs=tuple(
+            Handoff(i.req("to"), i.req("what"), i.text("when")) for i in f.items("handoffs")
+        ),
+        probability=f.number("probability"),
+        forecast_category=f.text("forecast_category"),
+        typical_days=f.number("typical_days"),
+        outcome=f.text("outcome"),
+        common_misses=tuple(
+            Miss(i.req("miss"), i.req("consequence")) for i in f.items("common_misses")
+        ),
         framework_elements=f.texts("framework_elements"),
         crm={str(k): str(v) for k, v in crm.items()} if isinstance(crm, dict) else {},
-        reviewed=parse_date(f.data.get("reviewed")), review_every=f.number("review_every"),
+        reviewed=parse_date(f.data.get("reviewed")),
+        review_every=f.number("review_every"),
     )
 
 
 def build_role(record_id: str, doc: Document) -> Role:
     f = _Fields(doc.data)
     return Role(
-        id=record_id, name=f.req("name", record_id), team=f.req("team"),
-        description=f.req("description"), source=_source(doc),
-        abbreviation=f.text("abbreviation"), responsibilities=f.texts("responsibilities"),
-        reviewed=parse_date(f.data.get("reviewed")), review_every=f.number("review_every"),
+        id=record_id,
+        name=f.req("name", record_id),
+        team=f.req("team"),
+        description=f.req("description"),
+        source=_source(doc),
+        abbreviation=f.text("abbreviation"),
+        responsibilities=f.texts("responsibilities"),
+        reviewed=parse_date(f.data.get("reviewed")),
+        review_every=f.number("review_every"),
     )
 
 
 def build_framework(record_id: str, doc: Document) -> Framework:
     f = _Fields(doc.data)
     return Framework(
-        id=record_id, name=f.req("name", record_id), purpose=f.req("purpose"),
-        source=_source(doc), abbreviation=f.text("abbreviation"),
+        id=record_id,
+        name=f.req("name", record_id),
+        purpose=f.req("purpose"),
+        source=_source(doc),
+        abbreviation=f.text("abbreviation"),
         elements=tuple(
-            Element(i.req("id"), i.req("name"), i.req("definition"), i.texts("questions"),
-                    i.texts("evidence"), i.text("known_by"))
-            for i in f.items("elements")),
-        reviewed=parse_date(f.data.get("reviewed")), review_every=f.number("review_every"),
+            Element(
+                i.req("id"),
+                i.req("name"),
+                i.req("definition"),
+                i.texts("questions"),
+                i.texts("evidence"),
+                i.text("known_by"),
+            )
+            for i in f.items("elements")
+        ),
+        reviewed=parse_date(f.data.get("reviewed")),
+        review_every=f.number("review_every"),
     )
 
 
 BUILDERS: dict[Kind, Callable[[str, Document], Any]] = {
-    "term": build_term, "stage": build_stage, "role": build_role, "framework": build_framework,
+    "term": build_term,
+    "stage": build_stage,
+    "role": build_role,
+    "framework": build_framework,
 }
 
 
-def _problem(display: str, message: str, rule: str, pos: Pos = Pos(1, 1),
-             severity: str = "error") -> Problem:
-    return Problem(display, pos.line, pos.col, "error" if severity == "error" else "warning",
-                   message, rule)
+def _problem(
+    display: str, message: str, rule: str, pos: Pos | None = None, severity: str = "error"
+) -> Problem:
+    pos = pos or Pos(1, 1)
+    return Problem(
+        display, pos.line, pos.col, "error" if severity == "error" else "warning", message, rule
+    )
 
 
 def _read_checked(path: Path, kind: Kind, base: Path) -> Document:
@@ -166,10 +216,17 @@ def _read_checked(path: Path, kind: Kind, base: Path) -> Document:
     if not doc.ok:
         return doc
     wants_list = kind == "categories"
-    if wants_list and not isinstance(doc.data, list) or not wants_list and not isinstance(doc.data, dict):
+    if (wants_list and not isinstance(doc.data, list)) or (
+        not wants_list and not isinstance(doc.data, dict)
+    ):
         shape = "a list of categories" if wants_list else "a mapping of fields (key: value)"
-        got = "a list" if isinstance(doc.data, list) else \
-            "a mapping" if isinstance(doc.data, dict) else "a single value"
+        got = (
+            "a list"
+            if isinstance(doc.data, list)
+            else "a mapping"
+            if isinstance(doc.data, dict)
+            else "a single value"
+        )
         doc.error(doc.values.get("", Pos(1, 1)), f"expected {shape}, got {got}", "file-shape")
         return doc
     doc.problems.extend(check_document(doc, kind))
@@ -194,18 +251,35 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
             continue
         kind = FOLDERS.get(rel.parts[0]) if len(rel.parts) == 2 else None
         if kind is None:
-            problems.append(_problem(shown, "not part of the glossary layout; records go in "
-                                     "terms/, stages/, roles/ or frameworks/", "stray-file",
-                                     severity="warning"))
+            problems.append(
+                _problem(
+                    shown,
+                    "not part of the glossary layout; records go in "
+                    "terms/, stages/, roles/ or frameworks/",
+                    "stray-file",
+                    severity="warning",
+                )
+            )
             continue
         record_id = path.stem
         if not ID_PATTERN.match(record_id):
-            problems.append(_problem(shown, f"file name '{path.name}' is not a valid id; use "
-                                     "lowercase letters, digits and single hyphens, e.g. "
-                                     "'economic-buyer.yml'", "bad-id"))
+            problems.append(
+                _problem(
+                    shown,
+                    f"file name '{path.name}' is not a valid id; use "
+                    "lowercase letters, digits and single hyphens, e.g. "
+                    "'economic-buyer.yml'",
+                    "bad-id",
+                )
+            )
         if (kind, record_id) in seen:
-            problems.append(_problem(shown, f"{kind} '{record_id}' is also defined in "
-                                     f"{seen[(kind, record_id)]}", "duplicate-id"))
+            problems.append(
+                _problem(
+                    shown,
+                    f"{kind} '{record_id}' is also defined in {seen[(kind, record_id)]}",
+                    "duplicate-id",
+                )
+            )
             continue
         seen[(kind, record_id)] = shown
         doc = _read_checked(path, kind, base or Path.cwd())
@@ -214,8 +288,12 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
             records[kind][record_id] = BUILDERS[kind](record_id, doc)
     categories = _load_categories(root, base, problems)
     glossary = Glossary(
-        root=root, terms=records["term"], stages=records["stage"], roles=records["role"],
-        frameworks=records["framework"], categories=categories,
+        root=root,
+        terms=records["term"],
+        stages=records["stage"],
+        roles=records["role"],
+        frameworks=records["framework"],
+        categories=categories,
     )
     return glossary, problems
 
@@ -223,8 +301,13 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
 def _load_categories(root: Path, base: Path | None, problems: list[Problem]) -> dict[str, Category]:
     path = root / CATEGORIES_FILE
     if not path.is_file():
-        problems.append(_problem(display_path(root, base), f"missing {CATEGORIES_FILE}: the "
-                                 "list of categories terms are filed under", "missing-file"))
+        problems.append(
+            _problem(
+                display_path(root, base),
+                f"missing {CATEGORIES_FILE}: the list of categories terms are filed under",
+                "missing-file",
+            )
+        )
         return {}
     doc = _read_checked(path, "categories", base or Path.cwd())
     problems.extend(doc.problems)
@@ -237,13 +320,20 @@ def _load_categories(root: Path, base: Path | None, problems: list[Problem]) -> 
         if not cat_id:
             continue
         where = f"[{index}]"
-        positions = {k[len(where) + 1:]: v for k, v in doc.values.items() if k.startswith(where + ".")}
+        positions = {
+            k[len(where) + 1 :]: v for k, v in doc.values.items() if k.startswith(where + ".")
+        }
         positions[""] = doc.values.get(where, Pos(1, 1))
         if cat_id in categories:
             pos = doc.values.get(f"{where}.id", Pos(1, 1))
-            problems.append(_problem(doc.display, f"category '{cat_id}' is listed twice",
-                                     "duplicate-id", pos))
+            problems.append(
+                _problem(doc.display, f"category '{cat_id}' is listed twice", "duplicate-id", pos)
+            )
             continue
-        categories[cat_id] = Category(cat_id, f.req("name", cat_id), Source(path, positions, doc.display),
-                                      f.req("description"))
+        categories[cat_id] = Category(
+            cat_id,
+            f.req("name", cat_id),
+            Source(path, positions, doc.display),
+            f.req("description"),
+        )
     return categories

@@ -17,6 +17,7 @@ TEAMS = ("primary", "support", "extended")
 FORECAST_CATEGORIES = ("pipeline", "best_case", "commit", "closed", "omitted")
 OUTCOMES = ("won", "lost")
 
+
 @dataclass(frozen=True, slots=True, order=True)
 class Pos:
     """A 1-based line and column in a source file."""
@@ -227,8 +228,12 @@ class Glossary:
         return sorted(self.stages.values(), key=lambda s: (s.order, s.id))
 
     def records(self) -> list[Record]:
-        return [*self.terms.values(), *self.stages.values(), *self.roles.values(),
-                *self.frameworks.values()]
+        return [
+            *self.terms.values(),
+            *self.stages.values(),
+            *self.roles.values(),
+            *self.frameworks.values(),
+        ]
 
     def related_of(self, term_id: str) -> tuple[str, ...]:
         """Related term ids in both directions (the inverse is computed)."""

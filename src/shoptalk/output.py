@@ -13,7 +13,13 @@ from .problems import Problem
 FORMATS = ("text", "json", "github", "sarif")
 JSON_VERSION = 1
 
-_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "path": "\033[1m", "reset": "\033[0m"}
+_COLOURS = {
+    "error": "\033[31m",
+    "warning": "\033[33m",
+    "notice": "\033[36m",
+    "path": "\033[1m",
+    "reset": "\033[0m",
+}
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -23,12 +29,15 @@ def use_colour(stream: TextIO) -> bool:
 
 def summary(problems: Sequence[Problem]) -> str:
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity == "warning" for p in problems)
+    notices = len(problems) - errors - warnings
     files = len({p.path for p in problems})
     if not problems:
         return "no problems found"
-    return (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-            f"in {files} file{'s' * (files != 1)}")
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if notices:
+        counts += f", {notices} notice{'s' * (notices != 1)}"
+    return f"{counts} in {files} file{'s' * (files != 1)}"
 
 
 def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: bool = False) -> str:
@@ -50,18 +59,34 @@ def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: b
 
 
 def to_dict(p: Problem) -> dict[str, Any]:
-    return {"path": p.path, "line": p.line, "col": p.col, "end_col": p.end_col,
-            "severity": p.severity, "rule": p.rule, "message": p.message,
-            "replacement": p.replacement}
+    return {
+        "path": p.path,
+        "line": p.line,
+        "col": p.col,
+        "end_col": p.end_col,
+        "severity": p.severity,
+        "rule": p.rule,
+        "message": p.message,
+        "replacement": p.replacement,
+    }
 
 
 def format_json(problems: Sequence[Problem]) -> str:
     errors = sum(p.severity == "error" for p in problems)
-    return json.dumps({
-        "version": JSON_VERSION,
-        "problems": [to_dict(p) for p in problems],
-        "summary": {"errors": errors, "warnings": len(problems) - errors},
-    }, indent=2, ensure_ascii=False)
+    warnings = sum(p.severity == "warning" for p in problems)
+    return json.dumps(
+        {
+            "version": JSON_VERSION,
+            "problems": [to_dict(p) for p in problems],
+            "summary": {
+                "errors": errors,
+                "warnings": warnings,
+                "notices": len(problems) - errors - warnings,
+            },
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def _escape_github(text: str, *, prop: bool = False) -> str:
@@ -82,36 +107,64 @@ def format_github(problems: Sequence[Problem]) -> str:
     return "\n".join(lines)
 
 
-def format_sarif(problems: Sequence[Problem], *, tool: str = "shoptalk",
-                 rules: dict[str, str] | None = None) -> str:
+def format_sarif(
+    problems: Sequence[Problem], *, tool: str = "shoptalk", rules: dict[str, str] | None = None
+) -> str:
     from . import __version__
 
     rule_ids = sorted({p.rule for p in problems} | set(rules or {}))
-    return json.dumps({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": tool, "version": __version__,
-                "rules": [{"id": r, "shortDescription": {"text": (rules or {}).get(r, r)}}
-                          for r in rule_ids],
-            }},
-            "results": [{
-                "ruleId": p.rule,
-                "level": p.severity,
-                "message": {"text": p.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": p.path},
-                    "region": {"startLine": p.line, "startColumn": p.col,
-                               **({"endColumn": p.end_col} if p.end_col else {})},
-                }}],
-            } for p in problems],
-        }],
-    }, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": tool,
+                            "version": __version__,
+                            "rules": [
+                                {"id": r, "shortDescription": {"text": (rules or {}).get(r, r)}}
+                                for r in rule_ids
+                            ],
+                        }
+                    },
+                    "results": [
+                        {
+                            "ruleId": p.rule,
+                            "level": "note" if p.severity == "notice" else p.severity,
+                            "message": {"text": p.message},
+                            "locations": [
+                                {
+                                    "physicalLocation": {
+                                        "artifactLocation": {"uri": p.path},
+                                        "region": {
+                                            "startLine": p.line,
+                                            "startColumn": p.col,
+                                            **({"endColumn": p.end_col} if p.end_col else {}),
+                                        },
+                                    }
+                                }
+                            ],
+                        }
+                        for p in problems
+                    ],
+                }
+            ],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
-def emit(problems: Sequence[Problem], fmt: str, *, stream: TextIO | None = None,
-         grouped: bool = False, rules: dict[str, str] | None = None) -> None:
+def emit(
+    problems: Sequence[Problem],
+    fmt: str,
+    *,
+    stream: TextIO | None = None,
+    grouped: bool = False,
+    rules: dict[str, str] | None = None,
+) -> None:
     out = stream or sys.stdout
     if fmt == "json":
         text = format_json(problems)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+# A notice is a reminder (e.g. a review falling due): shown, annotated, never failing.
+Severity = Literal["error", "warning", "notice"]
 
 
 class ShoptalkError(Exception):
@@ -34,8 +35,16 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]"
 
     def with_severity(self, severity: Severity) -> Problem:
-        return Problem(self.path, self.line, self.col, severity, self.message, self.rule,
-                       self.end_col, self.replacement)
+        return Problem(
+            self.path,
+            self.line,
+            self.col,
+            severity,
+            self.message,
+            self.rule,
+            self.end_col,
+            self.replacement,
+        )
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -51,7 +60,7 @@ def display_path(path: Path, base: Path | None = None) -> str:
 
 
 def exit_code(problems: list[Problem], *, strict: bool = False) -> int:
-    """0 when clean, 1 when any error (or any warning under ``strict``)."""
-    if any(p.severity == "error" or strict for p in problems):
+    """0 when clean, 1 when any error (or any warning under ``strict``); notices never fail."""
+    if any(p.severity == "error" or (strict and p.severity == "warning") for p in problems):
         return 1
     return 0

@@ -27,22 +27,34 @@ KINDS: tuple[Kind, ...] = ("term", "stage", "role", "framework", "categories")
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_JSON_TYPES = {"string": "text", "integer": "a whole number", "boolean": "true or false",
-               "array": "a list", "object": "a mapping (key: value)", "null": "nothing"}
+_JSON_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping (key: value)",
+    "null": "nothing",
+}
 
 
 @cache
 def load_schema(kind: Kind) -> dict[str, Any]:
     """The JSON Schema of one kind of glossary file, as shipped in the package."""
-    text = resources.files("shoptalk").joinpath("schemas", f"{kind}.schema.json").read_text(
-        encoding="utf-8")
+    text = (
+        resources.files("shoptalk")
+        .joinpath("schemas", f"{kind}.schema.json")
+        .read_text(encoding="utf-8")
+    )
     schema: dict[str, Any] = json.loads(text)
     return schema
 
 
 def schema_text(kind: Kind) -> str:
-    return resources.files("shoptalk").joinpath("schemas", f"{kind}.schema.json").read_text(
-        encoding="utf-8")
+    return (
+        resources.files("shoptalk")
+        .joinpath("schemas", f"{kind}.schema.json")
+        .read_text(encoding="utf-8")
+    )
 
 
 @cache
@@ -87,14 +99,18 @@ class _Reporter:
         self.doc = doc
         self.problems: list[Problem] = []
 
-    def add(self, where: str, severity: Severity, message: str, rule: str, *,
-            at_key: bool = False) -> None:
+    def add(
+        self, where: str, severity: Severity, message: str, rule: str, *, at_key: bool = False
+    ) -> None:
         pos = (self.doc.keys.get(where) if at_key else None) or self.doc.values.get(where)
         if pos is None:  # fall back to the nearest located parent
             parent = where
             while parent and parent not in self.doc.values:
-                parent = parent[: parent.rindex("[")] if parent.endswith("]") else \
-                    parent.rpartition(".")[0]
+                parent = (
+                    parent[: parent.rindex("[")]
+                    if parent.endswith("]")
+                    else parent.rpartition(".")[0]
+                )
             pos = self.doc.values.get(parent) or self.doc.values.get("")
         line, col = (pos.line, pos.col) if pos else (1, 1)
         self.problems.append(Problem(self.doc.display, line, col, severity, message, rule))
@@ -103,59 +119,94 @@ class _Reporter:
         where = key_path(error.absolute_path)
         label = f"{where}: " if where else ""
         schema = error.schema if isinstance(error.schema, dict) else {}
-        value = error.instance
+        value: Any = error.instance
+        expected: Any = error.validator_value
         match error.validator:
             case "required":
-                missing = [k for k in error.validator_value if k not in value]
+                missing = [k for k in expected if k not in value]
                 for key in missing:
-                    self.add(where, "error", f"missing required field '{key_path([*error.absolute_path, key])}'",
-                             "missing-field")
+                    field = key_path([*error.absolute_path, key])
+                    self.add(where, "error", f"missing required field '{field}'", "missing-field")
             case "additionalProperties":
                 allowed = sorted(schema.get("properties", {}))
                 for key in sorted(set(value) - set(allowed)):
                     hint = did_you_mean(key, allowed)
                     suggestion = f"did you mean '{hint}'? " if hint else ""
-                    self.add(key_path([*error.absolute_path, key]), "warning",
-                             f"unknown key '{key}'; {suggestion}allowed keys: {', '.join(allowed)}",
-                             "unknown-key", at_key=True)
+                    self.add(
+                        key_path([*error.absolute_path, key]),
+                        "warning",
+                        f"unknown key '{key}'; {suggestion}allowed keys: {', '.join(allowed)}",
+                        "unknown-key",
+                        at_key=True,
+                    )
             case "type":
-                wanted = error.validator_value
+                wanted = expected
                 names = [wanted] if isinstance(wanted, str) else list(wanted)
                 expected = " or ".join(_JSON_TYPES.get(n, n) for n in names)
                 hint = ""
                 if "string" in names and isinstance(value, bool | int):
                     hint = "; put it in quotes to keep it as text"
-                self.add(where, "error", f"{label}expected {expected}, got {_describe(value)}{hint}",
-                         "wrong-type")
+                self.add(
+                    where,
+                    "error",
+                    f"{label}expected {expected}, got {_describe(value)}{hint}",
+                    "wrong-type",
+                )
             case "enum":
-                choices = [str(c) for c in error.validator_value]
+                choices = [str(c) for c in expected]
                 hint = did_you_mean(str(value), choices)
                 suggestion = f"; did you mean '{hint}'?" if hint else ""
-                self.add(where, "error", f"{label}{_describe(value)} is not one of: "
-                         f"{', '.join(choices)}{suggestion}", "bad-enum")
-            case "format" if error.validator_value == "date":
-                self.add(where, "error", f"{label}{_describe(value)} is not a date; write it as "
-                         "YYYY-MM-DD, e.g. 2026-01-31", "bad-date")
+                self.add(
+                    where,
+                    "error",
+                    f"{label}{_describe(value)} is not one of: {', '.join(choices)}{suggestion}",
+                    "bad-enum",
+                )
+            case "format" if expected == "date":
+                self.add(
+                    where,
+                    "error",
+                    f"{label}{_describe(value)} is not a date; write it as "
+                    "YYYY-MM-DD, e.g. 2026-01-31",
+                    "bad-date",
+                )
             case "pattern":
-                self.add(where, "error", f"{label}{_pattern_message(where, value)}",
-                         "bad-id" if _is_id_field(where) else "bad-value")
+                self.add(
+                    where,
+                    "error",
+                    f"{label}{_pattern_message(where, value)}",
+                    "bad-id" if _is_id_field(where) else "bad-value",
+                )
             case "minLength":
                 self.add(where, "error", f"{label}must not be empty", "empty-value")
             case "minItems":
-                self.add(where, "error", f"{label}needs at least {error.validator_value} "
-                         f"item{'s' if error.validator_value != 1 else ''}", "empty-value")
+                self.add(
+                    where,
+                    "error",
+                    f"{label}needs at least {expected} item{'s' if expected != 1 else ''}",
+                    "empty-value",
+                )
             case "minimum" | "maximum":
                 bound = "at least" if error.validator == "minimum" else "at most"
-                self.add(where, "error", f"{label}must be {bound} {error.validator_value}, "
-                         f"got {_describe(value)}", "bad-value")
+                self.add(
+                    where,
+                    "error",
+                    f"{label}must be {bound} {expected}, got {_describe(value)}",
+                    "bad-value",
+                )
             case "anyOf" if isinstance(value, dict):
                 # An object that fails the object branch: report that branch's own errors.
                 for sub in error.context or ():
                     if sub.validator != "type":
                         self.report(sub)
             case "anyOf":
-                self.add(where, "error", f"{label}expected text or a mapping with 'text' and "
-                         f"'why', got {_describe(value)}", "wrong-type")
+                self.add(
+                    where,
+                    "error",
+                    f"{label}expected text or a mapping with 'text' and "
+                    f"'why', got {_describe(value)}",
+                    "wrong-type",
+                )
             case _:  # pragma: no cover - every keyword our schemas use is handled above
                 self.add(where, "error", f"{label}{error.message}", "schema")
 
@@ -166,8 +217,10 @@ def _is_id_field(where: str) -> bool:
 
 def _pattern_message(where: str, value: Any) -> str:
     if _is_id_field(where):
-        return (f"{_describe(value)} is not a valid id; use lowercase letters, digits and "
-                "single hyphens, e.g. 'economic-buyer'")
+        return (
+            f"{_describe(value)} is not a valid id; use lowercase letters, digits and "
+            "single hyphens, e.g. 'economic-buyer'"
+        )
     if where.endswith("abbreviation"):
         return f"{_describe(value)} must be one word without spaces"
     if "framework_elements" in where:
@@ -203,14 +256,21 @@ def parse_date(value: Any) -> dt.date | None:
 def check_document(doc: Document, kind: Kind) -> list[Problem]:
     """Every schema problem of one parsed document, in document order."""
     reporter = _Reporter(doc)
-    for error in sorted(_validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(
+        _validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
+    ):
         reporter.report(error)
     # jsonschema does not assert "format" by default; dates are checked strictly here.
     for path, value in _dates(doc.data, []):
         if isinstance(value, str) and parse_date(value) is None:
             where = key_path(path)
-            reporter.add(where, "error", f"{where}: {_describe(value)} is not a date; write it "
-                         "as YYYY-MM-DD, e.g. 2026-01-31", "bad-date")
+            reporter.add(
+                where,
+                "error",
+                f"{where}: {_describe(value)} is not a date; write it "
+                "as YYYY-MM-DD, e.g. 2026-01-31",
+                "bad-date",
+            )
     return reporter.problems
 
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .model import Pos
 from .problems import Problem
@@ -53,51 +52,26 @@ class Document:
         self.problems.append(Problem(self.display, pos.line, pos.col, "error", message, rule))
 
 
-class _AliasRefused(yaml.MarkedYAMLError):
-    pass
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
 
 
-class _TooDeep(yaml.MarkedYAMLError):
-    pass
+class _Refused(Exception):
+    """A construct the reader refuses, at a position."""
+
+    def __init__(self, pos: Pos, message: str, rule: str) -> None:
+        super().__init__(message)
+        self.pos, self.message, self.rule = pos, message, rule
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """Composes nodes only; refuses aliases and runaway nesting while composing."""
-
-    # No YAML 1.1 implicit typing: every plain scalar reaches _scalar() as text.
-    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _AliasRefused(
-                problem="anchors and aliases (*name) are not supported; write the value out",
-                problem_mark=event.start_mark,
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _TooDeep(
-                    problem=f"nesting deeper than {MAX_DEPTH} levels",
-                    problem_mark=self.peek_event().start_mark,
-                )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
-        finally:
-            self._depth -= 1
+def _mark(event: yaml.Event) -> Pos:
+    mark = event.start_mark
+    return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
 
 
-def _pos(node: Node) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _scalar(node: ScalarNode) -> Any:
-    value: str = node.value
-    if node.style is not None:
-        return value  # quoted and block scalars are always strings
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    value: str = event.value
+    if event.style or event.tag:
+        return value  # quoted, block and explicitly tagged scalars are always strings
     if _NULL.match(value):
         return None
     if value in _BOOL:
@@ -111,35 +85,127 @@ def _join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
 
-def _convert(doc: Document, node: Node, path: str) -> Any:
-    doc.values[path] = _pos(node)
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    if isinstance(node, SequenceNode):
-        return [_convert(doc, item, f"{path}[{i}]") for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
+class _Builder:
+    """Builds plain data straight from parser events, recording every position.
+
+    Working on events (not PyYAML's node graph) lets libyaml do the parsing and
+    makes aliases impossible to expand: the first one stops the file.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def value(self, events: Any, event: yaml.Event, path: str, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _Refused(_mark(event), f"nesting deeper than {MAX_DEPTH} levels", "yaml-syntax")
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                _mark(event),
+                "anchors and aliases (*name) are not supported; write the value out",
+                "yaml-alias",
+            )
+        self.doc.values[path] = _mark(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return _scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for item in _until(events, yaml.SequenceEndEvent):
+                items.append(self.value(events, item, f"{path}[{len(items)}]", depth + 1))
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(events, path, depth)
+        raise _Refused(_mark(event), "unexpected YAML structure", "yaml-syntax")  # pragma: no cover
+
+    def mapping(self, events: Any, path: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                doc.error(_pos(key_node), "a key must be plain text, not a list or mapping",
-                          "yaml-syntax")
+        pending = _until(events, yaml.MappingEndEvent)
+        for key_event in pending:
+            value_event = next(events)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                if isinstance(key_event, yaml.AliasEvent):
+                    self.value(events, key_event, path, depth)
+                self.doc.error(
+                    _mark(key_event),
+                    "a key must be plain text, not a list or mapping",
+                    "yaml-syntax",
+                )
+                self._skip(events, key_event)
+                self._skip(events, value_event)
                 continue
-            key = str(key_node.value)
+            key = str(key_event.value)
             key_path = _join(path, key)
-            if key == "<<":
-                doc.error(_pos(key_node), "merge keys (<<) are not supported; write the values out",
-                          "yaml-syntax")
+            if key == "<<" and not key_event.style:
+                self.doc.error(
+                    _mark(key_event),
+                    "merge keys (<<) are not supported; write the values out",
+                    "yaml-syntax",
+                )
+                self._skip(events, value_event)
                 continue
             if key in result:
-                first = doc.keys[key_path]
-                doc.error(_pos(key_node),
-                          f"duplicate key '{key}' (first at line {first.line}); "
-                          "YAML would silently keep only the last one", "duplicate-key")
+                first = self.doc.keys[key_path]
+                self.doc.error(
+                    _mark(key_event),
+                    f"duplicate key '{key}' (first at line "
+                    f"{first.line}); YAML would silently keep only the last one",
+                    "duplicate-key",
+                )
+                self._skip(events, value_event)
                 continue
-            doc.keys[key_path] = _pos(key_node)
-            result[key] = _convert(doc, value_node, key_path)
+            self.doc.keys[key_path] = _mark(key_event)
+            result[key] = self.value(events, value_event, key_path, depth + 1)
         return result
-    raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - PyYAML has no others
+
+    def _skip(self, events: Any, event: yaml.Event) -> None:
+        """Consume the rest of a value that is not kept (still refusing aliases inside)."""
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                _mark(event),
+                "anchors and aliases (*name) are not supported; write the value out",
+                "yaml-alias",
+            )
+        if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            end = (
+                yaml.SequenceEndEvent
+                if isinstance(event, yaml.SequenceStartEvent)
+                else yaml.MappingEndEvent
+            )
+            for inner in _until(events, end):
+                self._skip(events, inner)
+
+
+def _until(events: Any, end: type) -> Any:
+    """Yield events up to (not including) the matching ``end`` event at this level."""
+    while True:
+        event = next(events)
+        if isinstance(event, end):
+            return
+        yield event
+
+
+def _events(loader: Any) -> Any:
+    while loader.check_event():
+        yield loader.get_event()
+
+
+def _build(doc: Document, text: str) -> Any:
+    loader = _Parser(text)
+    try:
+        events = _events(loader)
+        next(events)  # StreamStart
+        first = next(events)
+        if isinstance(first, yaml.StreamEndEvent):
+            return None
+        data = _Builder(doc).value(events, next(events), "", 0)
+        next(events)  # DocumentEnd
+        extra = next(events)
+        if isinstance(extra, yaml.DocumentStartEvent):
+            raise _Refused(
+                _mark(extra), "a second YAML document ('---'); one record per file", "yaml-syntax"
+            )
+        return data
+    finally:
+        loader.dispose()
 
 
 def _line_col(text: str, index: int) -> Pos:
@@ -169,33 +235,42 @@ def read_yaml(path: Path, display: str, raw: bytes | None = None) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         pos = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
-        doc.error(Pos(pos.line, len(raw[: exc.start].split(b"\n")[-1]) + 1),
-                  f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-                  "encoding")
+        doc.error(
+            Pos(pos.line, len(raw[: exc.start].split(b"\n")[-1]) + 1),
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            "encoding",
+        )
         return doc
-    loader: _StrictLoader | None = None
     try:
-        loader = _StrictLoader(text)
-        node = loader.get_single_node()
+        data = _build(doc, text)
+    except _Refused as exc:
+        doc.error(exc.pos, exc.message, exc.rule)
+        return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
-        rule = "yaml-alias" if isinstance(exc, _AliasRefused) else "yaml-syntax"
-        doc.error(pos, _syntax_message(exc), rule)
+        lines = text.splitlines()
+        at = lines[pos.line - 1][pos.col - 1 : pos.col] if pos.line <= len(lines) else ""
+        message = (
+            "a tab character here; YAML indents with spaces only"
+            if at == "\t"
+            else _syntax_message(exc)
+        )
+        doc.error(pos, message, "yaml-syntax")
         return doc
     except yaml.reader.ReaderError as exc:
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character
-        doc.error(_line_col(text, exc.position),
-                  f"control character {char!r} is not allowed in YAML", "yaml-syntax")
+        doc.error(
+            _line_col(text, exc.position),
+            f"control character {char!r} is not allowed in YAML",
+            "yaml-syntax",
+        )
         return doc
-    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error above is marked
+    except yaml.YAMLError as exc:
         doc.error(Pos(1, 1), _syntax_message(exc), "yaml-syntax")
         return doc
-    finally:
-        if loader is not None:
-            loader.dispose()
-    if node is None:
+    if data is None and not doc.values:
         doc.error(Pos(1, 1), "the file is empty", "empty-file")
         return doc
-    doc.data = _convert(doc, node, "")
+    doc.data = data
     return doc

@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import validate
+from . import diff, new, review, validate
 
-COMMANDS: tuple[ModuleType, ...] = (validate,)
+COMMANDS: tuple[ModuleType, ...] = (validate, new, diff, review)

@@ -17,10 +17,18 @@ HELP = "check the glossary YAML: schema, references, duplicates, stages, content
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", type=Path,
-                        help="the glossary folder (default: 'glossary' from shoptalk.yml)")
-    parser.add_argument("--format", choices=("text", "json", "github"), default="text",
-                        help="output format (default: text)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="the glossary folder (default: 'glossary' from shoptalk.yml)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="output format (default: text)",
+    )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
 
 

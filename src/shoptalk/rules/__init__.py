@@ -26,7 +26,11 @@ RULES: tuple[Check, ...] = (
 
 # Every rule id a rule module can emit, with what it is about (docs and --list-rules).
 RULE_IDS: dict[str, str] = {
-    **references.IDS, **surface.IDS, **lifecycle.IDS, **stages.IDS, **content.IDS,
+    **references.IDS,
+    **surface.IDS,
+    **lifecycle.IDS,
+    **stages.IDS,
+    **content.IDS,
     **freshness.IDS,
 }
 

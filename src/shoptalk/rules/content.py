@@ -40,29 +40,65 @@ def _own_forms(term: Term) -> Iterator[tuple[str, bool]]:
 def check_term(term: Term, config: Config) -> Iterator[Problem]:
     words = len(_WORD.findall(term.definition))
     if words > config.max_definition_words:
-        yield at(term, "definition", "warning", f"definition has {words} words; keep it to "
-                 f"{config.max_definition_words} and move the rest to details",
-                 "definition-length")
+        yield at(
+            term,
+            "definition",
+            "warning",
+            f"definition has {words} words; keep it to "
+            f"{config.max_definition_words} and move the rest to details",
+            "definition-length",
+        )
     definition = term.definition.strip()
-    opener = next((form for form, _ in _own_forms(term)
-                   if fold(definition).startswith(fold(form))
-                   and _mentions(definition[: len(form) + 1], form, case_sensitive=False)), None)
+    opener = next(
+        (
+            form
+            for form, _ in _own_forms(term)
+            if fold(definition).startswith(fold(form))
+            and _mentions(definition[: len(form) + 1], form, case_sensitive=False)
+        ),
+        None,
+    )
     if opener:
-        yield at(term, "definition", "warning", f"definition starts with '{opener}'; say what "
-                 "it is instead, e.g. 'The buyer who…'", "definition-starts-with-term")
+        yield at(
+            term,
+            "definition",
+            "warning",
+            f"definition starts with '{opener}'; say what it is instead, e.g. 'The buyer who…'",
+            "definition-starts-with-term",
+        )
     else:
-        used = next((form for form, cs in _own_forms(term)
-                     if _mentions(definition, form, case_sensitive=cs)), None)
+        used = next(
+            (
+                form
+                for form, cs in _own_forms(term)
+                if _mentions(definition, form, case_sensitive=cs)
+            ),
+            None,
+        )
         if used:
-            yield at(term, "definition", "warning", f"definition uses '{used}', the term it "
-                     "defines; explain it in other words", "circular-definition")
+            yield at(
+                term,
+                "definition",
+                "warning",
+                f"definition uses '{used}', the term it defines; explain it in other words",
+                "circular-definition",
+            )
     if not term.examples and not term.deprecated:
-        yield at(term, "name", "warning", "no example sentence; add one under examples",
-                 "missing-example")
+        yield at(
+            term,
+            "name",
+            "warning",
+            "no example sentence; add one under examples",
+            "missing-example",
+        )
     if term.abbreviation and fold(term.abbreviation) == fold(term.name):
-        yield at(term, "abbreviation", "warning", f"name '{term.name}' repeats the "
-                 "abbreviation; spell out what it stands for in name",
-                 "abbreviation-without-expansion")
+        yield at(
+            term,
+            "abbreviation",
+            "warning",
+            f"name '{term.name}' repeats the abbreviation; spell out what it stands for in name",
+            "abbreviation-without-expansion",
+        )
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
@@ -70,11 +106,20 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
         yield from check_term(term, config)
     for stage in glossary.stages.values():
         if 0 < len(stage.exit_criteria) < MIN_EXIT_CRITERIA:
-            yield at(stage, "exit_criteria", "warning", f"{len(stage.exit_criteria)} exit "
-                     f"criteria; give at least {MIN_EXIT_CRITERIA} verifiable ones",
-                     "few-exit-criteria")
+            yield at(
+                stage,
+                "exit_criteria",
+                "warning",
+                f"{len(stage.exit_criteria)} exit "
+                f"criteria; give at least {MIN_EXIT_CRITERIA} verifiable ones",
+                "few-exit-criteria",
+            )
         for i, miss in enumerate(stage.common_misses):
             if not miss.consequence.strip():
-                yield at(stage, f"common_misses[{i}]", "warning", f"common_misses[{i}] does "
-                         "not say what it costs later; add a consequence",
-                         "miss-without-consequence")
+                yield at(
+                    stage,
+                    f"common_misses[{i}]",
+                    "warning",
+                    f"common_misses[{i}] does not say what it costs later; add a consequence",
+                    "miss-without-consequence",
+                )

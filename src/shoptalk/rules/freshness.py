@@ -25,6 +25,11 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
         due = due_date(record, config)
         if due is not None and due < config.today:
             days = (config.today - due).days
-            yield at(record, "reviewed", "warning", f"review overdue by {days} day"
-                     f"{'s' if days != 1 else ''} (last reviewed {record.reviewed}, due {due})",
-                     "review-overdue")
+            yield at(
+                record,
+                "reviewed",
+                "notice",
+                f"review overdue by {days} day"
+                f"{'s' if days != 1 else ''} (last reviewed {record.reviewed}, due {due})",
+                "review-overdue",
+            )

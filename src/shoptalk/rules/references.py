@@ -12,7 +12,7 @@ from ._base import at
 
 IDS = {
     "dangling-ref": "a reference to a term, stage, role, category or framework element that "
-                    "does not exist",
+    "does not exist",
     "self-ref": "a term that lists itself as related, broader or its own replacement",
 }
 
@@ -23,24 +23,31 @@ def _missing(record: Record, key: str, ref: str, kind: str, known: Iterable[str]
     return at(record, key, "error", f"{key} '{ref}' is not a {kind}{suggestion}", "dangling-ref")
 
 
-def _refs(record: Record, key: str, refs: Iterable[str | None], kind: str,
-          known: Mapping[str, object]) -> Iterator[Problem]:
+def _refs(
+    record: Record, key: str, refs: Iterable[str | None], kind: str, known: Mapping[str, object]
+) -> Iterator[Problem]:
     for index, ref in enumerate(refs):
         if ref is not None and ref not in known:
             yield _missing(record, f"{key}[{index}]", ref, kind, known)
 
 
-def _ref(record: Record, key: str, ref: str | None, kind: str,
-         known: Mapping[str, object]) -> Iterator[Problem]:
+def _ref(
+    record: Record, key: str, ref: str | None, kind: str, known: Mapping[str, object]
+) -> Iterator[Problem]:
     if ref and ref not in known:
         yield _missing(record, key, ref, kind, known)
 
 
-def _owner(record: Record, key: str, owner: str, glossary: Glossary,
-           config: Config) -> Iterator[Problem]:
+def _owner(
+    record: Record, key: str, owner: str, glossary: Glossary, config: Config
+) -> Iterator[Problem]:
     # An owner is a role id, or a team handle (``@org/team``) or a name from config's teams.
-    if owner and owner not in glossary.roles and owner not in config.teams \
-            and not owner.startswith("@"):
+    if (
+        owner
+        and owner not in glossary.roles
+        and owner not in config.teams
+        and not owner.startswith("@")
+    ):
         yield _missing(record, key, owner, "role or team handle", [*glossary.roles, *config.teams])
 
 
@@ -54,16 +61,20 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
         yield from _refs(term, "stages", term.stages, "stage", stages)
         yield from _ref(term, "replaced_by", term.replaced_by, "term", terms)
         yield from _owner(term, "owner", term.owner, glossary, config)
-        for key, value in (("related", term.id in term.related), ("broader", term.broader == term.id),
-                           ("replaced_by", term.replaced_by == term.id)):
+        for key, value in (
+            ("related", term.id in term.related),
+            ("broader", term.broader == term.id),
+            ("replaced_by", term.replaced_by == term.id),
+        ):
             if value:
                 yield at(term, key, "error", f"{key} names the term itself", "self-ref")
     for stage in stages.values():
         yield from _ref(stage, "owner", stage.owner, "role", roles)
         yield from _refs(stage, "supporting", stage.supporting, "role", roles)
         for i, info in enumerate(stage.required_information):
-            yield from _refs(stage, f"required_information[{i}].needed_by", info.needed_by,
-                             "role", roles)
+            yield from _refs(
+                stage, f"required_information[{i}].needed_by", info.needed_by, "role", roles
+            )
             yield from _ref(stage, f"required_information[{i}].term", info.term, "term", terms)
         for i, handoff in enumerate(stage.handoffs):
             yield from _ref(stage, f"handoffs[{i}].to", handoff.to, "role", roles)

@@ -22,29 +22,60 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
     by_order: dict[int, str] = {}
     for stage in glossary.stages_in_order():
         if stage.order in by_order:
-            yield at(stage, "order", "error", f"order {stage.order} is also used by stage "
-                     f"'{by_order[stage.order]}'", "stage-order")
+            yield at(
+                stage,
+                "order",
+                "error",
+                f"order {stage.order} is also used by stage '{by_order[stage.order]}'",
+                "stage-order",
+            )
         elif stage.order >= 1:
             by_order[stage.order] = stage.id
         if not stage.exit_criteria:
-            yield at(stage, "exit_criteria", "error", "a stage needs at least one exit "
-                     "criterion: how does a deal leave it?", "no-exit-criteria")
+            yield at(
+                stage,
+                "exit_criteria",
+                "error",
+                "a stage needs at least one exit criterion: how does a deal leave it?",
+                "no-exit-criteria",
+            )
         for i, info in enumerate(stage.required_information):
             if not info.needed_by:
-                yield at(stage, f"required_information[{i}]", "warning",
-                         f"required_information[{i}] '{info.item}' names no role in needed_by: "
-                         "who depends on it downstream?", "nobody-needs")
+                yield at(
+                    stage,
+                    f"required_information[{i}]",
+                    "warning",
+                    f"required_information[{i}] '{info.item}' names no role in needed_by: "
+                    "who depends on it downstream?",
+                    "nobody-needs",
+                )
         if stage.probability is not None and not 0 <= stage.probability <= 100:
-            yield at(stage, "probability", "error", f"probability must be 0-100, got "
-                     f"{stage.probability}", "bad-probability")
+            yield at(
+                stage,
+                "probability",
+                "error",
+                f"probability must be 0-100, got {stage.probability}",
+                "bad-probability",
+            )
         if stage.outcome and stage.forecast_category not in (None, "closed", "omitted"):
-            yield at(stage, "outcome", "warning", f"outcome '{stage.outcome}' on a stage with "
-                     f"forecast category '{stage.forecast_category}'", "outcome-mismatch")
+            yield at(
+                stage,
+                "outcome",
+                "warning",
+                f"outcome '{stage.outcome}' on a stage with "
+                f"forecast category '{stage.forecast_category}'",
+                "outcome-mismatch",
+            )
     expected = 1
     for order in sorted(by_order):
         if order != expected:
             stage = glossary.stages[by_order[order]]
             missing = f"{expected}" if order == expected + 1 else f"{expected}-{order - 1}"
-            yield at(stage, "order", "error", f"stage order jumps to {order}; no stage has "
-                     f"order {missing}", "stage-order")
+            yield at(
+                stage,
+                "order",
+                "error",
+                f"stage order jumps to {order}; no stage has order {missing}",
+                "stage-order",
+            )
         expected = order + 1

@@ -64,19 +64,37 @@ def _clash(first: _Form, second: _Form) -> Iterator[Problem]:
     if roles == {"abbreviation"}:
         if first.term.context and second.term.context:
             return  # homonyms told apart by their contexts, e.g. PQL
-        yield at(second.term, second.key, "error",
-                 f"abbreviation '{second.text}' is also used by {where}; shared abbreviations "
-                 "need a 'context' on both terms", "shared-abbreviation")
+        yield at(
+            second.term,
+            second.key,
+            "error",
+            f"abbreviation '{second.text}' is also used by {where}; shared abbreviations "
+            "need a 'context' on both terms",
+            "shared-abbreviation",
+        )
     elif "avoid" in roles and roles & {"name", "alias"}:
         avoided, named = (first, second) if first.role == "avoid" else (second, first)
-        yield at(avoided.term, avoided.key, "error",
-                 f"avoided wording '{avoided.text}' is the {named.role} of term "
-                 f"'{named.term.id}' ({_where(named)})", "avoid-conflict")
+        yield at(
+            avoided.term,
+            avoided.key,
+            "error",
+            f"avoided wording '{avoided.text}' is the {named.role} of term "
+            f"'{named.term.id}' ({_where(named)})",
+            "avoid-conflict",
+        )
     elif roles == {"avoid"}:
-        yield at(second.term, second.key, "error",
-                 f"'{second.text}' is avoided in favour of two terms: this one and {where}",
-                 "duplicate-form")
+        yield at(
+            second.term,
+            second.key,
+            "error",
+            f"'{second.text}' is avoided in favour of two terms: this one and {where}",
+            "duplicate-form",
+        )
     else:
-        yield at(second.term, second.key, "error",
-                 f"{second.role} '{second.text}' is already the {first.role} of term {where}",
-                 "duplicate-form")
+        yield at(
+            second.term,
+            second.key,
+            "error",
+            f"{second.role} '{second.text}' is already the {first.role} of term {where}",
+            "duplicate-form",
+        )

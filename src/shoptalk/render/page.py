@@ -1,0 +1,45 @@
+"""A generated page: where it goes, its Markdown, and the YAML file it came from."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import Markup
+
+from . import safe
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """Markdown for one page of the site, built from the glossary.
+
+    ``source`` is the YAML file the page shows (its edit button opens it);
+    ``nav_section`` names the index page whose nav section lists this page, if any.
+    """
+
+    uri: str
+    markdown: str
+    source: Path | None = None
+    nav_section: str | None = None
+
+
+def page_title(value: object) -> str:
+    """A title safe for every place a theme prints it raw (``<title>``, header, nav).
+
+    Material prints ``page.title | striptags`` unescaped, so the text must not
+    hold ``<`` or ``>`` even after entities are decoded.
+    """
+    text = safe.plain(value).replace("<", "‹").replace(">", "›")
+    return html.escape(text, quote=False)
+
+
+def front_matter(title: object, **meta: Any) -> Markup:
+    """YAML front matter for a generated page; macros are never run on YAML text."""
+    data: dict[str, Any] = {"title": page_title(title), "render_macros": False}
+    data.update({k: v for k, v in meta.items() if v is not None})
+    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
+    return Markup(f"---\n{dumped}---\n\n")

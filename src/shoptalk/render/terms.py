@@ -1,0 +1,165 @@
+"""Term pages, the A–Z glossary, category pages and term tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import Term
+from ..rules.freshness import due_date
+from . import safe
+from .context import GLOSSARY_INDEX, SiteData
+from .env import link, render
+from .page import GeneratedPage, front_matter
+
+
+def _badge(text: object, kind: str, tip: object = "") -> Markup:
+    title = f' title="{safe.attr_text(tip)}"' if tip else ""
+    return Markup(f'<span class="st-badge st-badge--{kind}"{title}>{safe.md_inline(text)}</span>')
+
+
+def review_badge(reviewed: dt.date | None, due: dt.date | None, today: dt.date) -> Markup:
+    """"reviewed N days ago", flagged when the next review is past due."""
+    if reviewed is None:
+        return _badge("never reviewed", "muted")
+    ago = (today - reviewed).days
+    when = "today" if ago == 0 else f"{ago} day{'s' if ago != 1 else ''} ago"
+    if due is not None and due < today:
+        late = (today - due).days
+        return _badge(f"reviewed {when} · review overdue by {late} day{'s' if late != 1 else ''}",
+                      "overdue", f"Last reviewed {reviewed}; was due {due}")
+    return _badge(f"reviewed {when}", "ok", f"Last reviewed {reviewed}; next review by {due}")
+
+
+def term_page(site: SiteData, term: Term) -> GeneratedPage:
+    """The page of one term: everything the glossary says about it."""
+    g, uri = site.glossary, site.uri("term", term.id) or ""
+    successor = site.term_link(term.replaced_by, uri) if term.replaced_by else None
+    homonyms = [t for t in g.terms.values()
+                if t.id != term.id and term.abbreviation and t.abbreviation == term.abbreviation]
+    category = g.categories.get(term.category)
+    badges = [
+        _badge(term.status, term.status),
+        Markup("Category: ") + link(category.name if category else term.category, uri,
+                                    site.uri("category", term.category)),
+        Markup("Owner: ") + site.role_link(term.owner, uri),
+        review_badge(term.reviewed, due_date(term, site.config), site.config.today),
+    ]
+    if term.core:
+        badges.insert(1, _badge("core term", "core", "Part of the new-hire core set"))
+    forms = [*term.aliases, *(a.text for a in term.avoid)]
+    title = f"{term.name} ({term.abbreviation})" if term.abbreviation else term.name
+    markdown = render(
+        "term.md.j2", term=term,
+        front=front_matter(title, description=safe.plain(term.definition),
+                           search={"boost": 4}),
+        search_forms=safe.md_inline(" · ".join(forms)) if forms else "",
+        successor=successor,
+        homonyms=Markup(", ").join(
+            site.term_link(t.id, uri) + (f" ({safe.md_inline(t.context)})" if t.context else "")
+            for t in homonyms),
+        badges=Markup(" · ").join(badges),
+        broader=site.term_link(term.broader, uri) if term.broader else "",
+        narrower=_links(site, g.narrower_of(term.id), uri),
+        related=_links(site, g.related_of(term.id), uri),
+        stages=[site.stage_link(s, uri) for s in _by_order(site, term.stages)],
+        usage=[link(ref.title, uri, ref.uri) + (f" (line {ref.line})" if ref.line else "")
+               for ref in site.usage.get(term.id, ())],
+    )
+    return GeneratedPage(uri, markdown, term.source.path)
+
+
+def _links(site: SiteData, ids: Iterable[str], page: str) -> Markup:
+    return Markup(", ").join(site.term_link(t, page) for t in ids)
+
+
+def _by_order(site: SiteData, stage_ids: Sequence[str]) -> list[str]:
+    stages = site.glossary.stages
+    return sorted(stage_ids, key=lambda s: (stages[s].order if s in stages else 10**6, s))
+
+
+def _letter(name: str) -> str:
+    first = unicodedata.normalize("NFKD", name.strip()[:1]).encode("ascii", "ignore").decode()
+    return first.upper() if first.isalpha() else "#"
+
+
+def glossary_index(site: SiteData) -> GeneratedPage:
+    """The A–Z page: every term and every other wording that points at one."""
+    uri, terms = GLOSSARY_INDEX, site.glossary.terms
+    entries: list[tuple[str, Markup]] = []
+    for term in terms.values():
+        abbr = f" ({safe.md_inline(term.abbreviation)})" if term.abbreviation else ""
+        note = Markup(" *deprecated*") if term.deprecated else Markup("")
+        line = Markup("**") + site.term_link(term.id, uri) + Markup(f"**{abbr}{note} — ") \
+            + safe.md_inline(safe.plain(term.definition))
+        entries.append((term.name, line))
+        for form in term.aliases:
+            entries.append((form, safe.md_inline(form) + Markup(" → see ")
+                            + site.term_link(term.id, uri)))
+    letters: dict[str, list[tuple[str, Markup]]] = {}
+    for name, line in sorted(entries, key=lambda e: e[0].casefold()):
+        letters.setdefault(_letter(name), []).append((name, line))
+    ordered = sorted(letters, key=lambda k: (k == "#", k))
+    markdown = render(
+        "glossary_index.md.j2", front=front_matter("Glossary", search={"boost": 0.5},
+                                                   hide=["toc"]),
+        count=len(terms),
+        categories=Markup(" · ").join(link(c.name, uri, site.uri("category", c.id))
+                                      for c in site.glossary.categories.values()),
+        letters=[{"label": k, "anchor": "letter-" + ("other" if k == "#" else k.lower()),
+                  "entries": [line for _, line in letters[k]]} for k in ordered],
+    )
+    return GeneratedPage(uri, markdown, site.glossary.root / "terms", GLOSSARY_INDEX)
+
+
+def term_table(site: SiteData, terms: Iterable[Term], page: str) -> Markup:
+    """A table of terms: name (linked), abbreviation, definition."""
+    rows = [{"link": site.term_link(t.id, page), "abbreviation": t.abbreviation or "",
+             "definition": t.definition} for t in sorted(terms, key=lambda t: t.name.casefold())]
+    return Markup(render("term_table.md.j2", rows=rows))
+
+
+def category_page(site: SiteData, category_id: str) -> GeneratedPage:
+    """One category and the terms filed under it."""
+    category = site.glossary.categories[category_id]
+    uri = site.uri("category", category_id) or ""
+    terms = [t for t in site.glossary.terms.values() if t.category == category_id]
+    markdown = render("category.md.j2", category=category, front=front_matter(category.name),
+                      table=term_table(site, terms, uri))
+    return GeneratedPage(uri, markdown, category.source.path)
+
+
+def core_terms(site: SiteData) -> list[Term]:
+    """The new-hire core set in learning order: by the first stage where a term matters,
+    broader terms before their narrower ones, then by name."""
+    stages = site.glossary.stages
+    core = [t for t in site.glossary.terms.values() if t.core and not t.deprecated]
+
+    def rank(term: Term) -> tuple[int, str]:
+        orders = [stages[s].order for s in term.stages if s in stages]
+        return (min(orders) if orders else 10**6, term.name.casefold())
+
+    ordered = sorted(core, key=rank)
+    placed: list[Term] = []
+    for term in ordered:  # lift a core broader term ahead of its first narrower one
+        if term in placed:
+            continue
+        parent = site.glossary.terms.get(term.broader or "")
+        if parent in ordered and parent not in placed and parent is not None:
+            placed.append(parent)
+        placed.append(term)
+    return placed
+
+
+def slug(text: str) -> str:
+    """An ASCII anchor for ``text``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+__all__: list[Any] = ["category_page", "core_terms", "glossary_index", "term_page", "term_table"]

@@ -1,0 +1,221 @@
+"""New glossary records from one command: a valid file with a comment per field.
+
+The id is derived once, from the name, and never again: renaming a term later
+changes its ``name`` but keeps its file, its URL and every reference to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Glossary, Term
+from .problems import ShoptalkError
+from .rules._base import fold
+from .schema import ID_PATTERN
+from .yaml_text import scalar
+
+KIND_FOLDERS = {"term": "terms", "stage": "stages", "role": "roles"}
+TEAMS = ("primary", "support", "extended")
+
+# Letters NFKD does not decompose into ASCII but readers expect spelled out.
+_SPELLED = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe",
+                          "Œ": "oe", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th"})
+
+PLACEHOLDER = {
+    "definition": "Say in one or two plain sentences what this means here.",
+    "purpose": "Say in a sentence why this stage exists.",
+    "exit": "Write a statement anyone can verify when a deal leaves this stage.",
+    "description": "Say in a sentence what this role does for the customer.",
+}
+
+
+def slugify(name: str) -> str:
+    """``"Qualité d'Été"`` → ``"qualite-d-ete"``: ASCII kebab-case, accents transliterated."""
+    ascii_text = unicodedata.normalize("NFKD", name.translate(_SPELLED)).encode(
+        "ascii", "ignore").decode("ascii")
+    words: list[str] = []
+    current = ""
+    for char in ascii_text.lower():
+        if char.isalnum():
+            current += char
+        elif current:
+            words.append(current)
+            current = ""
+    if current:
+        words.append(current)
+    return "-".join(words)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A record about to be written: where, and the text of its file."""
+
+    kind: str
+    id: str
+    path: Path
+    text: str
+
+
+def _record_id(glossary: Glossary, kind: str, name: str, given: str | None) -> str:
+    record_id = given or slugify(name)
+    if not record_id:
+        raise ShoptalkError(f"cannot make an id from {name!r}; pass one with --id, "
+                            "e.g. --id my-term")
+    if not ID_PATTERN.match(record_id):
+        raise ShoptalkError(f"'{record_id}' is not a valid id; use lowercase letters, digits "
+                            "and single hyphens, e.g. 'economic-buyer'")
+    path = glossary.root / KIND_FOLDERS[kind] / f"{record_id}.yml"
+    existing = {"term": glossary.terms, "stage": glossary.stages, "role": glossary.roles}[kind]
+    if record_id in existing or path.exists() or path.with_suffix(".yaml").exists():
+        raise ShoptalkError(f"{kind} '{record_id}' already exists ({path.name}); choose "
+                            "another name or pass a different --id")
+    return record_id
+
+
+def term_clash(glossary: Glossary, forms: dict[str, str], skip: str = "") -> str | None:
+    """Why the wordings in ``forms`` (role → text) collide with an existing term, if they do."""
+    for role, text in forms.items():
+        for term in glossary.terms.values():
+            if term.id == skip:
+                continue
+            for other_role, other in _term_forms(term):
+                if fold(other) == fold(text):
+                    return (f"{role} '{text}' is already the {other_role} of term '{term.id}' "
+                            f"({term.source.shown})")
+    return None
+
+
+def _term_forms(term: Term) -> list[tuple[str, str]]:
+    forms = [("name", term.name), *(("alias", a) for a in term.aliases)]
+    if term.abbreviation:
+        forms.append(("abbreviation", term.abbreviation))
+    return forms + [("avoided wording", a.text) for a in term.avoid]
+
+
+def _choose(what: str, given: str | None, choices: list[str], flag: str) -> str:
+    if given:
+        if choices and given not in choices and not given.startswith("@"):
+            raise ShoptalkError(f"{what} '{given}' is not known; choose one of: "
+                                f"{', '.join(choices)}")
+        return given
+    if len(choices) == 1:
+        return choices[0]
+    listed = ", ".join(choices) if choices else "none yet; add one to the glossary first"
+    raise ShoptalkError(f"say which {what} with {flag} (one of: {listed})")
+
+
+def _modeline(kind: str) -> str:
+    return f"# yaml-language-server: $schema=../schema/{kind}.schema.json\n"
+
+
+def new_term(glossary: Glossary, owners: list[str], name: str, *, abbreviation: str | None = None,
+             category: str | None = None, owner: str | None = None, definition: str | None = None,
+             record_id: str | None = None, today: dt.date | None = None) -> Draft:
+    """A draft term file; ShoptalkError naming the term it would collide with."""
+    name = name.strip()
+    if not name:
+        raise ShoptalkError("the name must not be empty")
+    if abbreviation is not None and (not abbreviation or any(c.isspace() for c in abbreviation)):
+        raise ShoptalkError("an abbreviation is one word without spaces, e.g. ICP")
+    term_id = _record_id(glossary, "term", name, record_id)
+    forms = {"name": name, **({"abbreviation": abbreviation} if abbreviation else {})}
+    clash = term_clash(glossary, forms)
+    if clash:
+        raise ShoptalkError(f"{clash}; pick another wording or edit that term instead")
+    category = _choose("category", category, list(glossary.categories), "--category")
+    owner = _choose("owner", owner, owners, "--owner")
+    cats = ", ".join(glossary.categories) or "see categories.yml"
+    abbr = f"abbreviation: {scalar(abbreviation)}" if abbreviation else "# abbreviation: ICP"
+    text = (
+        _modeline("term")
+        + "# The preferred wording, exactly as it should be written.\n"
+        + f"name: {scalar(name)}\n"
+        + "# The short form, matched case-sensitively; remove the line if there is none.\n"
+        + f"{abbr}\n"
+        + "# Other accepted wordings, e.g. [ideal client profile].\n"
+        + "aliases: []\n"
+        + "# One or two plain sentences: what it is, in other words than the name.\n"
+        + f"definition: {scalar(definition or PLACEHOLDER['definition'])}\n"
+        + "# Sentences that use the term the way we mean it.\n"
+        + "examples: []\n"
+        + f"# One of the categories in categories.yml: {cats}.\n"
+        + f"category: {scalar(category)}\n"
+        + "# Ids of related terms (the link back is added for you).\n"
+        + "related: []\n"
+        + "# The role or team that keeps this term current.\n"
+        + f"owner: {scalar(owner)}\n"
+        + "# draft until the owner has reviewed it, then approved.\n"
+        + "status: draft\n"
+        + "# The day it was last reviewed (YYYY-MM-DD); it is due again after review_every days.\n"
+        + f"reviewed: {(today or dt.date.today()).isoformat()}\n"
+    )
+    return Draft("term", term_id, glossary.root / "terms" / f"{term_id}.yml", text)
+
+
+def new_stage(glossary: Glossary, name: str, *, owner: str | None = None,
+              record_id: str | None = None, today: dt.date | None = None) -> Draft:
+    """A draft stage file placed after the last stage of the pipeline."""
+    name = name.strip()
+    stage_id = _record_id(glossary, "stage", name, record_id)
+    for stage in glossary.stages.values():
+        if fold(stage.name) == fold(name):
+            raise ShoptalkError(f"name '{name}' is already the name of stage '{stage.id}' "
+                                f"({stage.source.shown})")
+    owner = _choose("owner", owner, list(glossary.roles), "--owner")
+    order = max((s.order for s in glossary.stages.values()), default=0) + 1
+    text = (
+        _modeline("stage")
+        + "# The stage's name as the team says it.\n"
+        + f"name: {scalar(name)}\n"
+        + "# Its place in the pipeline: 1, 2, 3… with no gaps.\n"
+        + f"order: {order}\n"
+        + "# Why the stage exists.\n"
+        + f"purpose: {scalar(PLACEHOLDER['purpose'])}\n"
+        + "# The role that owns deals in this stage.\n"
+        + f"owner: {scalar(owner)}\n"
+        + "# Verifiable statements that are true when a deal enters the stage.\n"
+        + "entry_criteria: []\n"
+        + "# Verifiable statements that are true when it leaves (at least one; three is better).\n"
+        + f"exit_criteria:\n  - {scalar(PLACEHOLDER['exit'])}\n"
+        + "# What must be captured here: {item, why, needed_by: [roles]}.\n"
+        + "required_information: []\n"
+        + "# What gets dropped here and what it costs later: {miss, consequence}.\n"
+        + "common_misses: []\n"
+        + "# The day it was last reviewed (YYYY-MM-DD).\n"
+        + f"reviewed: {(today or dt.date.today()).isoformat()}\n"
+    )
+    return Draft("stage", stage_id, glossary.root / "stages" / f"{stage_id}.yml", text)
+
+
+def new_role(glossary: Glossary, name: str, *, abbreviation: str | None = None,
+             team: str | None = None, record_id: str | None = None,
+             today: dt.date | None = None) -> Draft:
+    """A draft role file."""
+    name = name.strip()
+    role_id = _record_id(glossary, "role", name, record_id)
+    for role in glossary.roles.values():
+        if fold(role.name) == fold(name) or (abbreviation and role.abbreviation == abbreviation):
+            raise ShoptalkError(f"role '{role.id}' ({role.source.shown}) already uses that "
+                                "name or abbreviation")
+    team = team or "primary"
+    if team not in TEAMS:
+        raise ShoptalkError(f"team '{team}' is not one of: {', '.join(TEAMS)}")
+    abbr = f"abbreviation: {scalar(abbreviation)}" if abbreviation else "# abbreviation: AE"
+    text = (
+        _modeline("role")
+        + "# The role's name as the team says it.\n"
+        + f"name: {scalar(name)}\n"
+        + "# The short form, if the team uses one.\n"
+        + f"{abbr}\n"
+        + f"# primary, support or extended team.\nteam: {team}\n"
+        + "# What this role does for the customer.\n"
+        + f"description: {scalar(PLACEHOLDER['description'])}\n"
+        + "# What it is responsible for, one line each.\n"
+        + "responsibilities: []\n"
+        + "# The day it was last reviewed (YYYY-MM-DD).\n"
+        + f"reviewed: {(today or dt.date.today()).isoformat()}\n"
+    )
+    return Draft("role", role_id, glossary.root / "roles" / f"{role_id}.yml", text)
