@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import diff, new, review, validate
+from . import codeowners, diff, new, review, validate
 
-COMMANDS: tuple[ModuleType, ...] = (validate, new, diff, review)
+COMMANDS: tuple[ModuleType, ...] = (validate, new, diff, review, codeowners)

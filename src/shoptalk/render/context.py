@@ -34,7 +34,7 @@ class DocRef:
     line: int = 0
 
 
-class LookupError_(LookupError):
+class UnknownName(LookupError):
     """A name that matches no record, or more than one (the message says which)."""
 
 
@@ -141,7 +141,7 @@ def _one(kind: str, name: str, found: list[_R], choices: list[str]) -> _R:
         return unique[0]
     if unique:
         options = ", ".join(f"'{x.id}'" for x in unique)
-        raise LookupError_(f"{kind} '{name}' is ambiguous: it names {options}; use the id")
+        raise UnknownName(f"{kind} '{name}' is ambiguous: it names {options}; use the id")
     close = difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    raise LookupError_(f"unknown {kind} '{name}'{hint}")
+    raise UnknownName(f"unknown {kind} '{name}'{hint}")

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from markupsafe import Markup
 
@@ -161,5 +160,3 @@ def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
-
-__all__: list[Any] = ["category_page", "core_terms", "glossary_index", "term_page", "term_table"]

@@ -1,0 +1,194 @@
+"""Reading glossaries made elsewhere: CSV, a Markdown table, our JSON, SKOS JSON-LD.
+
+Tabular sources are mapped by their header names, case-insensitively, with
+the synonyms people use ("Term", "Meaning", "Acronym"…). Every row keeps its
+line, so a problem points at the row in the file the user knows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problem, Severity
+
+FORMATS = ("csv", "markdown", "json", "skos")
+HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "slug"),
+    "name": ("name", "term", "word", "phrase", "concept", "preferred term", "preflabel"),
+    "definition": ("definition", "meaning", "description", "what it means", "explanation"),
+    "abbreviation": ("abbreviation", "acronym", "short", "short form", "abbr", "abbrev"),
+    "aliases": ("aliases", "alias", "synonyms", "synonym", "also known as", "aka", "altlabel"),
+    "examples": ("examples", "example"),
+    "category": ("category",),
+    "owner": ("owner",),
+    "status": ("status",),
+}
+_LOOKUP = {synonym: canonical for canonical, names in HEADERS.items() for synonym in names}
+LIST_FIELDS = ("aliases", "examples")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One term as the source has it: canonical field → value, and where it stands."""
+
+    line: int
+    col: int
+    data: dict[str, Any]
+
+
+@dataclass
+class Source:
+    """A parsed source: its rows, the fields it carries, and what could not be read."""
+
+    display: str
+    format: str
+    rows: list[Row] = field(default_factory=list)
+    fields: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, line: int, col: int, message: str, rule: str,
+                severity: Severity = "error") -> None:
+        self.problems.append(Problem(self.display, line, col, severity, message, rule))
+
+
+def header_field(name: str) -> str | None:
+    """The canonical field a column header names, if any: "Acronym " → "abbreviation"."""
+    key = " ".join(name.strip().strip(":*").lower().replace("(s)", "s").split())
+    return _LOOKUP.get(key)
+
+
+def detect(path: Path, text: str) -> str:
+    """The format of a source, from its extension and, for JSON, its content."""
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    if suffix in (".json", ".jsonld"):
+        return "skos" if '"@context"' in text[:2000] or '"@graph"' in text[:2000] else "json"
+    return "csv"
+
+
+def _table_rows(source: Source, header: list[tuple[int, str]], rows: list[tuple[int, list[tuple[int, str]]]]) -> None:
+    columns: list[str | None] = []
+    for col, name in header:
+        canonical = header_field(name)
+        if canonical is None and name.strip():
+            source.problem(1 if not rows else rows[0][0] - 1, col, f"column '{name.strip()}' "
+                           "is not imported; known columns: " + ", ".join(HEADERS),
+                           "import-unknown-column", "warning")
+        columns.append(canonical if canonical not in columns else None)
+    source.fields = {c for c in columns if c}
+    if "name" not in source.fields:
+        source.problem(1, 1, "no column names the term; call it 'Term' or 'Name'",
+                       "import-header")
+        return
+    for line, cells in rows:
+        data: dict[str, Any] = {}
+        key_col = 1
+        for (col, value), canonical in zip(cells, columns, strict=False):
+            if canonical is None:
+                continue
+            value = value.strip()
+            if canonical == "name":
+                key_col = col
+            if canonical in LIST_FIELDS:
+                data[canonical] = [v.strip() for v in value.split(";") if v.strip()]
+            else:
+                data[canonical] = value
+        if any(data.values()):
+            source.rows.append(Row(line, key_col, data))
+
+
+def read_csv(source: Source, text: str) -> None:
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    header: list[tuple[int, str]] = []
+    rows: list[tuple[int, list[tuple[int, str]]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            if not header:
+                header = [(i + 1, c) for i, c in enumerate(cells)]
+            else:
+                rows.append((start, [(1, c) for c in cells]))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        source.problem(reader.line_num, 1, f"cannot read the CSV here: {exc}", "import-syntax")
+    if not header:
+        source.problem(1, 1, "the file is empty; a header row comes first", "import-header")
+        return
+    _table_rows(source, header, rows)
+
+
+_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """Cells of one Markdown table line with their 1-based columns; ``\\|`` stays a pipe."""
+    cells: list[tuple[int, str]] = []
+    start, current, i = 0, "", 0
+    body = line.rstrip()
+    if body.startswith("|"):
+        start, i = 1, 1
+    cell_col = start + 1
+    while i < len(body):
+        char = body[i]
+        if char == "\\" and body[i + 1: i + 2] == "|":
+            current += "|"
+            i += 2
+            continue
+        if char == "|":
+            cells.append((cell_col + len(current) - len(current.lstrip()), current))
+            current, cell_col = "", i + 2
+        else:
+            current += char
+        i += 1
+    if current.strip() or not body.endswith("|"):
+        cells.append((cell_col + len(current) - len(current.lstrip()), current))
+    return cells
+
+
+def read_markdown(source: Source, text: str) -> None:
+    lines = text.splitlines()
+    for index in range(len(lines) - 1):
+        if lines[index].lstrip().startswith("|") and _SEPARATOR.match(lines[index + 1].strip()):
+            header = _cells(lines[index])
+            rows = []
+            for number in range(index + 2, len(lines)):
+                if not lines[number].lstrip().startswith("|"):
+                    break
+                rows.append((number + 1, _cells(lines[number])))
+            _table_rows(source, header, rows)
+            return
+    source.problem(1, 1, "no Markdown table found; the first line of the table names the "
+                   "columns (| Term | Definition |) and the second is | --- | --- |",
+                   "import-header")
+
+
+def _located(text: str, items: list[Any], key: str) -> list[tuple[int, Any]]:
+    """Each item with the line where its ``key`` value first appears after the previous one."""
+    out: list[tuple[int, Any]] = []
+    at = 0
+    for item in items:
+        needle = json.dumps(item.get(key), ensure_ascii=False) if isinstance(item, dict) else ""
+        found = text.find(needle, at) if needle else -1
+        if found >= 0:
+            at = found + 1
+        out.append((text.count("\n", 0, max(found, at, 0)) + 1, item))
+    return out
+
+
+def read_json(source: Source, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        source.problem(exc.lineno, exc.colno, f"not valid JSON: {exc.msg}", "import-syntax")
+        return None
