@@ -42,9 +42,10 @@ def build_section(glossary: Glossary, config: Config) -> Section:
         prefix = "/" + config.glossary.resolve().relative_to(config.root.resolve()).as_posix()
     except ValueError:
         prefix = "/" + config.glossary.name
-    records = [r for r in glossary.records() if isinstance(r, Term | Stage) and r.owner]
+    records: list[Term | Stage] = [*glossary.terms.values(), *glossary.stages.values()]
     for record in sorted(records, key=lambda r: r.source.path.as_posix()):
-        assert isinstance(record, Term | Stage)
+        if not record.owner:
+            continue
         handle = handle_for(record.owner, teams)
         if handle is None:
             unmapped.add(record.owner)

@@ -35,7 +35,7 @@ from .config import load_config
 from .problems import Problem, ShoptalkError
 from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site, scrub_html
 from .render import abbreviations as abbreviation_table
-from .site_links import link_first_mentions, protect_code
+from .render.mentions import blank_code, link_first_mentions
 from .validate import validate
 
 log = get_plugin_logger(__name__)
@@ -182,10 +182,6 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):
         return usage, playbooks
 
     # -- pages ------------------------------------------------------------
-    @event_priority(50)
-    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        return None
-
     @event_priority(-50)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -206,7 +202,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):
     def _abbreviation_block(self, markdown: str) -> str:
         if self._abbr_re is None:
             return ""
-        used = sorted(set(self._abbr_re.findall(protect_code(markdown))))
+        used = sorted(set(self._abbr_re.findall(blank_code(markdown))))
         lines = [f"*[{abbr}]: {self.abbreviations[abbr]}" for abbr in used]
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 

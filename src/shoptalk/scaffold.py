@@ -75,16 +75,20 @@ def _record_id(glossary: Glossary, kind: str, name: str, given: str | None) -> s
     return record_id
 
 
-def term_clash(glossary: Glossary, forms: dict[str, str], skip: str = "") -> str | None:
-    """Why the wordings in ``forms`` (role → text) collide with an existing term, if they do."""
+def term_clash(glossary: Glossary, forms: dict[str, str], context: str | None = None) -> str | None:
+    """Why the wordings in ``forms`` (role → text) collide with an existing term, if they do.
+
+    Two terms may share an abbreviation when both say their context (homonyms such as PQL).
+    """
     for role, text in forms.items():
         for term in glossary.terms.values():
-            if term.id == skip:
-                continue
             for other_role, other in _term_forms(term):
-                if fold(other) == fold(text):
-                    return (f"{role} '{text}' is already the {other_role} of term '{term.id}' "
-                            f"({term.source.shown})")
+                if fold(other) != fold(text):
+                    continue
+                if role == other_role == "abbreviation" and context and term.context:
+                    continue
+                return (f"{role} '{text}' is already the {other_role} of term '{term.id}' "
+                        f"({term.source.shown})")
     return None
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from ..config import Config
@@ -80,9 +80,9 @@ class TermIndex:
             if len(ids) > 1:
                 self.homonyms[abbreviation] = tuple(ids)
             _add(entries, abbreviation, "abbreviation", tuple(ids))
-        for record in (*self.glossary.roles.values(), *self.glossary.frameworks.values()):
-            if record.abbreviation:
-                acronyms.add(nfkc(record.abbreviation))
+        others = [r.abbreviation for r in self.glossary.roles.values()]
+        others += [f.abbreviation for f in self.glossary.frameworks.values()]
+        acronyms.update(nfkc(a) for a in others if a)
         # Longest first, so a nested term is never matched inside a longer one.
         rank = {"abbreviation": 0, "name": 1, "avoid": 2}
         self.entries = {k: sorted(v, key=lambda e: (-len(e.folded), rank[e.kind]))

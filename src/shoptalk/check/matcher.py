@@ -25,12 +25,12 @@ class Hit:
     words: tuple[str, ...]
 
 
-def match(text: str, index: TermIndex) -> tuple[list[Hit], list[Word], list[Word]]:
-    """Hits in ``text``; the words no hit covers; and every word (for context checks)."""
+def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], list[Word]]:
+    """Hits in ``text``; the indices of words no hit covers; every word (for context)."""
     found: list[Word] = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
     entries = index.entries
     hits: list[Hit] = []
-    free: list[Word] = []
+    free: list[int] = []
     i, n = 0, len(found)
     while i < n:
         candidates = entries.get(fold(found[i][2]))
@@ -43,10 +43,10 @@ def match(text: str, index: TermIndex) -> tuple[list[Hit], list[Word], list[Word
                     i += size
                     break
             else:
-                free.append(found[i])
+                free.append(i)
                 i += 1
         else:
-            free.append(found[i])
+            free.append(i)
             i += 1
     return hits, free, found
 
@@ -59,8 +59,8 @@ def _matches(entry: Entry, found: list[Word], i: int, text: str) -> bool:
             return False
         folded = fold(word)
         if j < last:
-            if folded != entry.folded[j] or entry.exact and nfkc(word) != entry.exact[j]:
+            if folded != entry.folded[j] or (entry.exact and nfkc(word) != entry.exact[j]):
                 return False
-        elif folded not in entry.last_forms or entry.exact and nfkc(word) not in entry.exact_last:
+        elif folded not in entry.last_forms or (entry.exact and nfkc(word) not in entry.exact_last):
             return False
     return True

@@ -129,8 +129,9 @@ def _walk(work: str, base_line: int, page: Page, fillers: set[int]) -> None:
             if block is not None:
                 page.blocks.append(block)
         elif tok.type == "html_block" and tok.map and "<!--" in tok.content:
-            nxt = next((t for t in tokens[i + 1:] if t.map and t.level == tok.level), None)
-            first, last = (nxt.map[0], nxt.map[1] - 1) if nxt else (tok.map[1], tok.map[1])
+            # A comment on its own governs the next block at its level (a list: all of it).
+            nxt = next((t.map for t in tokens[i + 1:] if t.map and t.level == tok.level), None)
+            first, last = (nxt[0], nxt[1] - 1) if nxt else (tok.map[1], tok.map[1])
             page.comments.append(Comment(tok.content, base_line + first, base_line + last))
     for offset_line, indent, body in nested:
         _walk_indented(body, base_line + offset_line, indent, page, fillers)
@@ -191,7 +192,7 @@ def _lift_indented_blocks(work: str) -> tuple[str, list[tuple[int, int, str]]]:
 class _Builder:
     """Accumulates prose text and its piece map for one inline token."""
 
-    __slots__ = ("parts", "size", "starts", "sources")
+    __slots__ = ("parts", "size", "sources", "starts")
 
     def __init__(self) -> None:
         self.parts: list[str] = []

@@ -15,8 +15,8 @@ from ..model import Glossary, Term
 from .records import term_to_dict
 
 JSON_VERSION = 1
-CSV_COLUMNS = ("id", "name", "abbreviation", "aliases", "definition", "category", "owner",
-               "status")
+CSV_COLUMNS = ("id", "name", "abbreviation", "aliases", "context", "definition", "category",
+               "owner", "status")
 LIST_SEPARATOR = "; "  # aliases in one CSV cell; an alias cannot itself contain ';'
 DEFAULT_BASE = "urn:shoptalk:term:"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -31,6 +31,7 @@ SKOS_CONTEXT: dict[str, Any] = {
     "altLabel": {"@id": "skos:altLabel", "@container": "@set"},
     "hiddenLabel": {"@id": "skos:hiddenLabel", "@container": "@set"},
     "definition": "skos:definition",
+    "scopeNote": "skos:scopeNote",
     "example": {"@id": "skos:example", "@container": "@set"},
     "related": {"@id": "skos:related", "@type": "@id", "@container": "@set"},
     "broader": {"@id": "skos:broader", "@type": "@id"},
@@ -42,8 +43,8 @@ FORMAT_FIELDS = {
              "examples", "category", "related", "broader", "stages", "context", "owner",
              "status", "replaced_by", "reviewed", "review_every", "core", "links"),
     "csv": CSV_COLUMNS,
-    "skos": ("id", "name", "abbreviation", "aliases", "avoid", "definition", "examples",
-             "related", "broader"),
+    "skos": ("id", "name", "abbreviation", "aliases", "avoid", "context", "definition",
+             "examples", "related", "broader"),
 }
 
 
@@ -68,7 +69,8 @@ def glossary_csv(glossary: Glossary) -> str:
     writer.writerow(CSV_COLUMNS)
     for term in _terms(glossary):
         writer.writerow([term.id, term.name, term.abbreviation or "",
-                         LIST_SEPARATOR.join(term.aliases), term.definition, term.category,
+                         LIST_SEPARATOR.join(term.aliases), term.context or "",
+                         term.definition, term.category,
                          term.owner, term.status])
     return out.getvalue()
 
@@ -91,6 +93,8 @@ def glossary_skos(glossary: Glossary, base: str = DEFAULT_BASE, title: str = "Gl
             concept["termCode"] = term.abbreviation
         if term.avoid:
             concept["hiddenLabel"] = [a.text for a in term.avoid]
+        if term.context:
+            concept["scopeNote"] = term.context
         concept["definition"] = term.definition
         if term.examples:
             concept["example"] = list(term.examples)

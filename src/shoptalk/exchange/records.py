@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Avoid, Link, Term
+from ..model import Avoid, Term
 from ..yaml_text import dump
 
 # The order of the fields in JSON and in written files: the schema's reading order.
@@ -39,6 +39,3 @@ def term_file(data: dict[str, Any]) -> str:
             if k in data and data[k] not in (None, [], "") and not (k == "core" and not data[k])}
     return MODELINE + dump(body)
 
-
-def links_of(data: dict[str, Any]) -> tuple[Link, ...]:
-    return tuple(Link(str(i["title"]), str(i["url"])) for i in data.get("links") or ())

@@ -25,6 +25,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "abbreviation": ("abbreviation", "acronym", "short", "short form", "abbr", "abbrev"),
     "aliases": ("aliases", "alias", "synonyms", "synonym", "also known as", "aka", "altlabel"),
     "examples": ("examples", "example"),
+    "context": ("context", "scope", "scope note"),
     "category": ("category",),
     "owner": ("owner",),
     "status": ("status",),
@@ -73,7 +74,10 @@ def detect(path: Path, text: str) -> str:
     return "csv"
 
 
-def _table_rows(source: Source, header: list[tuple[int, str]], rows: list[tuple[int, list[tuple[int, str]]]]) -> None:
+Cells = list[tuple[int, str]]  # (1-based column, text)
+
+
+def _table_rows(source: Source, header: Cells, rows: list[tuple[int, Cells]]) -> None:
     columns: list[str | None] = []
     for col, name in header:
         canonical = header_field(name)
@@ -105,13 +109,12 @@ def _table_rows(source: Source, header: list[tuple[int, str]], rows: list[tuple[
 
 
 def read_csv(source: Source, text: str) -> None:
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    header: list[tuple[int, str]] = []
-    rows: list[tuple[int, list[tuple[int, str]]]] = []
+    # The header row decides the delimiter: Excel writes ';' where ',' is the decimal mark.
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=lambda d: (first.count(d), d == ","))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: Cells = []
+    rows: list[tuple[int, Cells]] = []
     start = 1
     try:
         for cells in reader:
@@ -131,9 +134,9 @@ def read_csv(source: Source, text: str) -> None:
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
-def _cells(line: str) -> list[tuple[int, str]]:
+def _cells(line: str) -> Cells:
     """Cells of one Markdown table line with their 1-based columns; ``\\|`` stays a pipe."""
-    cells: list[tuple[int, str]] = []
+    cells: Cells = []
     start, current, i = 0, "", 0
     body = line.rstrip()
     if body.startswith("|"):

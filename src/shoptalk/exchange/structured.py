@@ -53,6 +53,14 @@ def local_id(iri: Any) -> Any:
     return tail
 
 
+def _without_last(labels: list[Any], code: Any) -> list[Any]:
+    # The export appends the abbreviation after the aliases; take exactly that one back out.
+    if code in labels:
+        index = len(labels) - 1 - labels[::-1].index(code)
+        return labels[:index] + labels[index + 1:]
+    return labels
+
+
 def read_skos(source: Source, text: str) -> None:
     """Concepts of a SKOS JSON-LD document as written by ``shoptalk export --format skos``."""
     data = read_json(source, text)
@@ -68,8 +76,9 @@ def read_skos(source: Source, text: str) -> None:
             "id": local_id(node.get("@id")),
             "name": _label(node.get("prefLabel")),
             "abbreviation": code,
-            "aliases": [a for a in _as_list(node.get("altLabel")) if a != code],
+            "aliases": _without_last(_as_list(node.get("altLabel")), code),
             "avoid": _as_list(node.get("hiddenLabel")),
+            "context": _label(node.get("scopeNote")),
             "definition": _label(node.get("definition")),
             "examples": _as_list(node.get("example")),
             "related": [local_id(r) for r in _as_list(node.get("related"))],

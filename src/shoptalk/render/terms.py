@@ -51,13 +51,11 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
     ]
     if term.core:
         badges.insert(1, _badge("core term", "core", "Part of the new-hire core set"))
-    forms = [*term.aliases, *(a.text for a in term.avoid)]
     title = f"{term.name} ({term.abbreviation})" if term.abbreviation else term.name
     markdown = render(
         "term.md.j2", term=term,
         front=front_matter(title, description=safe.plain(term.definition),
                            search={"boost": 4}),
-        search_forms=safe.md_inline(" · ".join(forms)) if forms else "",
         successor=successor,
         homonyms=Markup(", ").join(
             site.term_link(t.id, uri) + (f" ({safe.md_inline(t.context)})" if t.context else "")

@@ -1,0 +1,301 @@
+"""Scanning one page: prose → matches → problems and mentions.
+
+``scan_page`` is the whole pipeline for one text; ``scan_text`` is its public face.
+Offsets are into the page's normalised source; problems and mentions carry
+1-based line:column positions that hold for the original file too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..config import Config
+from ..model import Term
+from ..problems import Problem, Severity, display_path
+from .acronyms import acronym_base, defines, is_stopword, shouted
+from .index import Entry, TermIndex
+from .matcher import Hit, match
+from .prose import Block, Page, read_page
+from .refs import Reference, references
+from .suppress import PageSettings, ignores, read_settings, suppressed
+from .words import fold, split_suffix
+
+DEFAULT_LEVELS: dict[str, Severity] = {
+    "unknown-reference": "error",
+    "undefined-acronym": "error",
+    "inline-defined-acronym": "warning",
+    "avoided-wording": "warning",
+    "deprecated-term": "warning",
+    "ambiguous-abbreviation": "warning",
+    "front-matter": "error",
+    "unreadable-file": "error",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A use of a term in a page: in prose (name, alias, abbreviation) or a term("…") macro.
+
+    ``end_col`` is exclusive; for a phrase broken across lines it is the end of the
+    first line, and ``text`` is the exact source text (line break included).
+    """
+
+    term_id: str
+    path: str
+    line: int
+    col: int
+    end_col: int
+    text: str
+
+
+@dataclass
+class FileScan:
+    """Everything the checker found in one file."""
+
+    path: str
+    problems: list[Problem]
+    mentions: list[Mention]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A safe replacement of source[start:end] (normalised offsets)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _State:
+    page: Page
+    display: str
+    index: TermIndex
+    config: Config
+    settings: PageSettings
+    problems: list[tuple[Problem, str]] = field(default_factory=list)  # with subject
+    mentions: list[Mention] = field(default_factory=list)
+    edits: dict[tuple[int, int], Edit] = field(default_factory=dict)
+    chosen: set[str] = field(default_factory=set)  # term ids a page picked by reference
+
+    def add(self, rule: str, start: int, end: int, message: str, subject: str,
+            replacement: str | None = None) -> Problem:
+        line, col = self.page.position(start)
+        end_line, end_col = self.page.position(end)
+        problem = Problem(self.display, line, col, DEFAULT_LEVELS[rule], message, rule,
+                          end_col if end_line == line else None, replacement)
+        self.problems.append((problem, subject))
+        return problem
+
+    def mention(self, term_id: str, start: int, end: int) -> None:
+        line, col = self.page.position(start)
+        end_line, end_col = self.page.position(end)
+        if end_line != line:
+            end_col = self.page.line_starts[line] - self.page.line_starts[line - 1]
+        self.mentions.append(Mention(term_id, self.display, line, col, end_col,
+                                     self.page.source[start:end]))
+
+
+def scan_text(text: str, display: str, index: TermIndex, config: Config, *,
+              strict: bool = False) -> FileScan:
+    """Check one page's Markdown; ``display`` is the path shown in problems and mentions."""
+    return scan_page(text, display, index, config, strict=strict)[0]
+
+
+def scan_page(text: str, display: str, index: TermIndex, config: Config, *,
+              strict: bool = False) -> tuple[FileScan, list[Edit]]:
+    """``scan_text`` plus the safe edits ``--fix`` may apply."""
+    page = read_page(text)
+    state = _State(page, display, index, config, read_settings(page.front_matter))
+    if state.settings.error:
+        state.add("front-matter", 0, 3, state.settings.error, "")
+    _check_references(state, references(page.macros))
+    undefined: list[tuple[str, int, int]] = []
+    defined: dict[str, tuple[int, int]] = {}
+    for block in page.blocks:
+        hits, free, words = match(block.text, index)
+        for hit in hits:
+            _report_hit(state, block, hit)
+        for i in free:
+            word = words[i]
+            base = acronym_base(word[2])
+            if base is None or base in index.known_acronyms or is_stopword(base):
+                continue
+            start, end = _span(block, word[0], word[1])
+            if defines(words, i, block.text):
+                defined.setdefault(base, (start, end))
+            elif not shouted(words, i, block.text):
+                undefined.append((base, start, end))
+    _report_acronyms(state, undefined, defined, strict=strict)
+    return _finish(state)
+
+
+def _span(block: Block, start: int, end: int) -> tuple[int, int]:
+    return block.source_offset(start), block.source_offset(end - 1) + 1
+
+
+def _check_references(state: _State, refs: list[Reference]) -> None:
+    index = state.index
+    for ref in refs:
+        start, end = ref.offset, ref.offset + len(ref.value)
+        call = f'{ref.kind}("{ref.value}")'
+        if ref.kind == "term":
+            found = index.candidates(ref.value)
+            if len(found) == 1:
+                state.chosen.add(found[0].id)
+                state.mention(found[0].id, start, end)
+            elif found:
+                options = " or ".join(f"'{t.name}' ({t.id})" for t in found)
+                state.add("ambiguous-abbreviation", start, end, f"{call} is ambiguous: it may "
+                          f"mean {options}; use the term id", ref.value)
+            else:
+                hint = index.suggest(ref.value)
+                state.add("unknown-reference", start, end, f"{call} matches no term"
+                          + (f"; did you mean '{hint}'?" if hint else ""), ref.value)
+            continue
+        records = state.index.glossary.stages if ref.kind == "stage" else index.glossary.roles
+        record = index.lookup_stage(ref.value) if ref.kind == "stage" else \
+            index.lookup_role(ref.value)
+        if record is None:
+            hint = _closest(ref.value, list(records))
+            state.add("unknown-reference", start, end, f"{call} matches no {ref.kind}"
+                      + (f"; did you mean '{hint}'?" if hint else ""), ref.value)
+    # A page that picks one meaning of a shared abbreviation by reference keeps it.
+    state.chosen.update(_context_choices(state))
+
+
+def _closest(text: str, ids: list[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(fold(text), ids, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _context_choices(state: _State) -> set[str]:
+    chosen = set()
+    settings = state.settings
+    for value in (*settings.context.values(), *settings.context_terms):
+        term = state.index.lookup(value)
+        if term is not None:
+            chosen.add(term.id)
+    return chosen
+
+
+def _report_hit(state: _State, block: Block, hit: Hit) -> None:
+    start, end = _span(block, hit.start, hit.end)
+    entry = hit.entry
+    found = " ".join(block.text[hit.start:hit.end].split())
+    if entry.kind == "avoid":
+        term = state.index.term(entry.term_ids[0])
+        replacement = preferred(found, hit, term.name)
+        state.add("avoided-wording", start, end, f"say '{replacement}', not '{found}' "
+                  f"(see {_where(state, term)})", found, replacement)
+        _offer_edit(state, block, hit, start, end, replacement)
+        return
+    term_id = _resolve(state, entry, start, end, found)
+    if term_id is None:
+        return
+    term = state.index.term(term_id)
+    state.mention(term.id, start, end)
+    if not term.deprecated:
+        return
+    target = state.index.glossary.terms.get(term.replaced_by or "")
+    if target is None:
+        state.add("deprecated-term", start, end, f"'{term.name}' is deprecated "
+                  f"(see {_where(state, term)})", found)
+        return
+    wording = target.abbreviation if entry.kind == "abbreviation" and target.abbreviation \
+        else target.name
+    replacement = preferred(found, hit, wording)
+    state.add("deprecated-term", start, end, f"'{found}' is deprecated; say '{replacement}' "
+              f"(see {_where(state, target)})", found, replacement)
+    _offer_edit(state, block, hit, start, end, replacement)
+
+
+def _resolve(state: _State, entry: Entry, start: int, end: int, found: str) -> str | None:
+    """The term a wording means here; a shared abbreviation needs the page's context."""
+    if len(entry.term_ids) == 1:
+        return entry.term_ids[0]
+    settings = state.settings
+    named = settings.context.get(entry.wording)
+    if named is not None:
+        term = state.index.lookup(named)
+        if term is not None and term.id in entry.term_ids:
+            return term.id
+    picked = [t for t in entry.term_ids if t in state.chosen]
+    if len(picked) == 1:
+        return picked[0]
+    terms = [state.index.term(t) for t in entry.term_ids]
+    options = " or ".join(f"'{t.name}'" + (f" ({t.context})" if t.context else "")
+                          for t in terms)
+    state.add("ambiguous-abbreviation", start, end, f"'{entry.wording}' is ambiguous here: "
+              f"{options}; choose one in front matter (shoptalk-context: {{{entry.wording}: "
+              f"{terms[0].id}}}) or reference it once with {{{{ term(\"{terms[0].id}\") }}}}",
+              found)
+    return None
+
+
+def _where(state: _State, term: Term) -> str:
+    return display_path(term.source.path, state.config.root)
+
+
+def preferred(found: str, hit: Hit, wording: str) -> str:
+    """``wording`` shaped like ``found``: capital first letter, plural, possessive kept."""
+    last, possessive = split_suffix(hit.words[-1])
+    if not possessive and last[-1:] in ("'", "’"):
+        last, possessive = last[:-1], last[-1]
+    base = hit.entry.folded[-1]
+    if fold(last) != base:
+        wording = _plural(wording)
+    if possessive:
+        wording += possessive if possessive in ("'", "’") else possessive[0] + "s"
+    if found[:1].isupper() and wording[:1].islower():
+        wording = wording[0].upper() + wording[1:]
+    return wording
+
+
+def _plural(wording: str) -> str:
+    if wording.endswith("y") and wording[-2:-1].lower() not in tuple("aeiou"):
+        return wording[:-1] + "ies"
+    if wording.endswith(("s", "x", "z", "ch", "sh")):
+        return wording + "es"
+    return wording + "s"
+
+
+def _offer_edit(state: _State, block: Block, hit: Hit, start: int, end: int,
+                replacement: str) -> None:
+    # Safe only when the source span is the prose itself, give or take line breaks:
+    # never rewrite across emphasis, escapes or other markup.
+    if state.page.source[start:end].split() == block.text[hit.start:hit.end].split():
+        state.edits[(start, end)] = Edit(start, end, replacement)
+
+
+def _report_acronyms(state: _State, undefined: list[tuple[str, int, int]],
+                     defined: dict[str, tuple[int, int]], *, strict: bool) -> None:
+    terms_dir = display_path(state.config.glossary / "terms", state.config.root)
+    for base, start, end in undefined:
+        if base in defined:
+            continue
+        state.add("undefined-acronym", start, end, f"'{base}' is not a defined term or allowed "
+                  f"acronym; define it in {terms_dir}/ or add it to allow_acronyms in "
+                  "shoptalk.yml", base)
+    if strict:
+        for base, (start, end) in defined.items():
+            state.add("inline-defined-acronym", start, end, f"'{base}' is defined only on this "
+                      f"page; define it in {terms_dir}/ so every page shares it", base)
+
+
+def _finish(state: _State) -> tuple[FileScan, list[Edit]]:
+    comments = ignores(state.page.comments)
+    kept: list[Problem] = []
+    dropped: set[tuple[int, int]] = set()
+    for problem, subject in state.problems:
+        level = state.config.level(problem.rule, problem.severity)
+        if level is None or suppressed(problem.line, problem.rule, subject, state.settings,
+                                       comments):
+            dropped.add((problem.line, problem.col))
+            continue
+        kept.append(problem if level == problem.severity else problem.with_severity(level))
+    edits = [e for e in state.edits.values() if state.page.position(e.start) not in dropped]
+    scan = FileScan(state.display, sorted(set(kept)), state.mentions)
+    return scan, sorted(edits, key=lambda e: e.start)

@@ -1,0 +1,189 @@
+"""Turning a source's rows into term files, refusing whatever is not safe to take.
+
+Nothing is merged silently: a row is taken only when it is complete, names
+no existing term and no other row disagrees with it; everything else is
+reported at the row's line with the reason and left for a person to decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Glossary
+from ..problems import Problem, ShoptalkError, display_path
+from ..rules._base import fold
+from ..scaffold import slugify, term_clash
+from ..schema import ID_PATTERN, check_document
+from ..yaml_reader import read_yaml
+from .records import TERM_FIELDS, term_file
+from .sources import Row, Source
+
+_LINK = re.compile(r"^\s*(\[[^\]]*\]\([^)]*\)|\[\[.*\]\]|<a\s[^>]*>.*</a>|<https?://[^>]+>)\s*$",
+                   re.IGNORECASE | re.DOTALL)
+_EMPHASIS = re.compile(r"^(\*\*|__|`|\*|_)(.+)\1$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A term file the import would write."""
+
+    id: str
+    name: str
+    path: Path
+    text: str
+    line: int
+
+
+@dataclass
+class Plan:
+    planned: list[Planned] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """Values for required fields a source lacks (``--category``, ``--owner``)."""
+
+    category: str | None = None
+    owner: str | None = None
+    status: str = "draft"
+
+
+def _key(row: Row) -> str:
+    name = row.data.get("name")
+    return name if isinstance(name, str) else ""
+
+
+def _plain_key(text: str) -> str:
+    # Bold or code around a key is formatting, not part of the name.
+    match = _EMPHASIS.match(text.strip())
+    return match.group(2).strip() if match else text.strip()
+
+
+def _comparable(row: Row) -> dict[str, Any]:
+    return {k: v for k, v in row.data.items() if k != "id"}
+
+
+def required_defaults(source: Source, defaults: Defaults, glossary: Glossary,
+                      owners: list[str]) -> None:
+    """Refuse to start when the source lacks a required field and no default is given."""
+    for name, flag, choices, value in (
+            ("category", "--category", list(glossary.categories), defaults.category),
+            ("owner", "--owner", owners, defaults.owner)):
+        if name not in source.fields and value is None:
+            listed = ", ".join(choices) or "see the glossary"
+            raise ShoptalkError(f"{source.display} has no '{name}' column; give every imported "
+                                f"term one with {flag} (one of: {listed})")
+        if value is not None and choices and value not in choices and not value.startswith("@"):
+            raise ShoptalkError(f"{flag} '{value}' is not known; choose one of: "
+                                f"{', '.join(choices)}")
+
+
+def plan_import(source: Source, glossary: Glossary, defaults: Defaults,
+                base: Path | None = None) -> Plan:
+    """What importing ``source`` into ``glossary`` would write, and every row it refuses."""
+    plan = Plan(problems=list(source.problems))
+
+    def refuse(row: Row, message: str, rule: str) -> None:
+        plan.problems.append(Problem(source.display, row.line, row.col, "error", message, rule))
+
+    groups: dict[str, list[Row]] = {}
+    for row in source.rows:
+        name = _key(row)
+        if not name.strip():
+            refuse(row, "no term in this row; it needs a name", "import-missing-name")
+        elif _LINK.match(name):
+            refuse(row, f"the term '{name.strip()}' is wrapped in a link; write the plain name "
+                   "and put the link under links: after importing", "import-link")
+        elif not str(row.data.get("definition") or "").strip():
+            refuse(row, f"'{name.strip()}' has an empty definition; add one in the source",
+                   "import-empty-definition")
+        else:
+            groups.setdefault(fold(_plain_key(name)), []).append(row)
+    taken: dict[str, tuple[Row, dict[str, Any]]] = {}
+    for rows in groups.values():
+        first = rows[0]
+        if any(_comparable(r) != _comparable(first) for r in rows[1:]):
+            lines = ", ".join(str(r.line) for r in rows)
+            for row in rows:
+                refuse(row, f"'{_key(row).strip()}' appears on lines {lines} with different "
+                       "text; keep one row and delete the others", "import-duplicate")
+            continue
+        data = {**first.data, "name": _plain_key(_key(first))}
+        data.setdefault("category", defaults.category)
+        data.setdefault("owner", defaults.owner)
+        data.setdefault("status", defaults.status)
+        for name in ("category", "owner"):
+            if not data.get(name):
+                data[name] = getattr(defaults, name)
+        if "id" not in source.fields or not data.get("id"):
+            data["id"] = slugify(data["name"])
+        _take(first, data, glossary, taken, refuse)
+    for row, data in taken.values():
+        path = glossary.root / "terms" / f"{data['id']}.yml"
+        text = term_file({k: data.get(k) for k in TERM_FIELDS})
+        problems = _schema_problems(path, text, base)
+        if problems:
+            refuse(row, f"'{data['name']}' would not be a valid term: {problems}", "import-invalid")
+            continue
+        plan.planned.append(Planned(data["id"], data["name"], path, text, row.line))
+    return plan
+
+
+def _take(row: Row, data: dict[str, Any], glossary: Glossary,
+          taken: dict[str, tuple[Row, dict[str, Any]]], refuse: Any) -> None:
+    term_id = data["id"]
+    if not isinstance(term_id, str) or not ID_PATTERN.match(term_id):
+        refuse(row, f"cannot make a valid id for '{data['name']}' (got '{term_id}'); add an "
+               "'id' column with lowercase letters, digits and hyphens", "import-bad-id")
+        return
+    existing = glossary.terms.get(term_id)
+    if existing is not None:
+        refuse(row, f"'{data['name']}' would be term '{term_id}', which already exists "
+               f"({existing.source.shown}); edit that term instead", "import-collision")
+        return
+    forms = _forms(data)
+    context = data.get("context") if isinstance(data.get("context"), str) else None
+    clash = term_clash(glossary, forms, context)
+    if clash:
+        refuse(row, f"'{data['name']}' collides with the glossary: {clash}", "import-collision")
+        return
+    for other_row, other in taken.values():
+        if term_id == other["id"] or _shared_wording(data, other):
+            refuse(row, f"'{data['name']}' collides with '{other['name']}' on line "
+                   f"{other_row.line} (same id or wording)", "import-collision")
+            return
+    taken[term_id] = (row, data)
+
+
+def _forms(data: dict[str, Any]) -> dict[str, str]:
+    forms = {"name": data["name"]}
+    if isinstance(data.get("abbreviation"), str) and data["abbreviation"]:
+        forms["abbreviation"] = data["abbreviation"]
+    for i, alias in enumerate(data.get("aliases") or []):
+        if isinstance(alias, str):
+            forms[f"alias {i + 1}"] = alias
+    return forms
+
+
+def _shared_wording(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    mine, theirs = _forms(one), _forms(other)
+    for role, text in mine.items():
+        for other_role, other_text in theirs.items():
+            if fold(text) != fold(other_text):
+                continue
+            if role == other_role == "abbreviation" and one.get("context") and other.get("context"):
+                continue  # homonyms told apart by their contexts
+            return True
+    return False
+
+
+def _schema_problems(path: Path, text: str, base: Path | None) -> str:
+    doc = read_yaml(path, display_path(path, base), text.encode("utf-8"))
+    if doc.ok and isinstance(doc.data, dict):
+        doc.problems.extend(check_document(doc, "term"))
+    errors = [p for p in doc.problems if p.severity == "error" or p.rule == "unknown-key"]
+    return "; ".join(f"{p.message} [{p.rule}]" for p in errors)

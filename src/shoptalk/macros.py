@@ -1,0 +1,195 @@
+"""Macros for page authors (a mkdocs-macros module: ``modules: [shoptalk.macros]``).
+
+Each macro looks a record up by id, name, alias or abbreviation and returns
+Markdown from the render layer. An unknown or ambiguous name raises
+``MacroError`` naming the page and line; with ``on_error_fail: true`` the build
+stops and nothing is rendered into the page.
+
+Code is shielded before Jinja runs (see ``shoptalk.render.mentions.shield_code``),
+so ``{{ }}`` inside fenced code blocks and inline code is shown as written.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from .render import (
+    SiteData,
+    UnknownName,
+    checklist,
+    core_list,
+    handoff_matrix,
+    pipeline_diagram,
+    pipeline_table,
+    self_check,
+    term_table,
+)
+from .render.env import link
+from .render.mentions import shield_code
+
+
+class MacroError(Exception):
+    """A macro call that cannot be rendered; the message starts with ``page:line:``."""
+
+
+def _site(env: Any) -> SiteData:
+    plugin = env.conf["plugins"].get("shoptalk")
+    site = getattr(plugin, "site", None)
+    if site is None:
+        raise MacroError("the shoptalk macros need the 'shoptalk' plugin, listed before "
+                         "'macros' under plugins: in mkdocs.yml")
+    return site  # type: ignore[no-any-return]
+
+
+def _where(env: Any, macro: str, name: str) -> str:
+    """``page:line`` of the first call of ``macro`` with ``name`` on the current page."""
+    page = env.page.file.src_path if getattr(env, "page", None) else "?"
+    call = re.compile(rf"\b{re.escape(macro)}\(\s*['\"]{re.escape(name)}['\"]")
+    for number, line in enumerate(str(env.markdown or "").splitlines(), 1):
+        if call.search(line):
+            return f"{page}:{number}"
+    return page
+
+
+def _page_uri(env: Any) -> str:
+    return str(env.page.file.src_uri)
+
+
+def define_env(env: Any) -> None:
+    """Register the shoptalk macros with mkdocs-macros."""
+
+    def lookup(macro: str, name: object, find: Callable[[SiteData, str], Any]) -> Any:
+        try:
+            return find(_site(env), str(name))
+        except UnknownName as exc:
+            raise MacroError(f"{_where(env, macro, str(name))}: {macro}(): {exc}") from None
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def term(name: str, label: str | None = None) -> Markup:
+        """A link to a term; hovering it shows the definition."""
+        found = lookup("term", name, SiteData.find_term)
+        return _site(env).term_link(found.id, _page_uri(env), label)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def stage(name: str, label: str | None = None) -> Markup:
+        """A link to a stage page; hovering it shows the stage's purpose."""
+        found = lookup("stage", name, SiteData.find_stage)
+        return _site(env).stage_link(found.id, _page_uri(env), label)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def role(name: str, label: str | None = None) -> Markup:
+        """A link to a role page (shown by abbreviation when it has one)."""
+        found = lookup("role", name, SiteData.find_role)
+        return _site(env).role_link(found.id, _page_uri(env), label)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def framework(name: str) -> Markup:
+        """A link to a framework page."""
+        found = lookup("framework", name, SiteData.find_framework)
+        return _site(env).framework_link(found.id, _page_uri(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def glossary_table(category: str | None = None, stage: str | None = None,
+                       core: bool | None = None) -> Markup:
+        """A table of terms, optionally only one category's, one stage's, or the core set."""
+        site = _site(env)
+        terms = list(site.glossary.terms.values())
+        if category is not None:
+            if category not in site.glossary.categories:
+                choices = ", ".join(site.glossary.categories)
+                raise MacroError(f"{_where(env, 'glossary_table', category)}: glossary_table(): "
+                                 f"unknown category '{category}'; available: {choices}")
+            terms = [t for t in terms if t.category == category]
+        if stage is not None:
+            stage_id = lookup("glossary_table", stage, SiteData.find_stage).id
+            terms = [t for t in terms if stage_id in t.stages]
+        if core is not None:
+            terms = [t for t in terms if t.core == core]
+        return term_table(site, terms, _page_uri(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def stage_checklist(name: str) -> Markup:
+        """The entry and exit criteria of a stage as a checklist."""
+        return checklist(lookup("stage_checklist", name, SiteData.find_stage))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def pipeline() -> Markup:
+        """The pipeline diagram and its table of probability, forecast, owner and duration."""
+        site = _site(env)
+        return pipeline_diagram(site) + Markup("\n\n") + pipeline_table(site, _page_uri(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def handoff_map() -> Markup:
+        """The roles × stages matrix: who needs what from whom."""
+        return handoff_matrix(_site(env), _page_uri(env))
+
+    env.macro(handoff_map, "handoff_matrix")
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def core_terms() -> Markup:
+        """The new-hire core terms in learning order, with definitions."""
+        return core_list(_site(env), _page_uri(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def quiz() -> Markup:
+        """A self-check quiz on the core terms (works on the static site)."""
+        return self_check(_site(env), _page_uri(env))
+
+    env.macro(quiz, "self_check")
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def cheat_sheet_link(label: str = "printable cheat sheet") -> Markup:
+        """A link to the one-page printable cheat sheet."""
+        return link(label, _page_uri(env), "cheat-sheet.md")
+
+
+MACRO_NAMES = frozenset({"term", "stage", "role", "framework", "glossary_table", "stage_checklist",
+                         "pipeline", "handoff_map", "handoff_matrix", "core_terms", "quiz",
+                         "self_check", "cheat_sheet_link"})
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Before Jinja runs on a page: shield code so ``{{ }}`` in it is shown as written,
+    and keep front matter keys (a playbook's ``stage:``) from hiding the macros of the
+    same name. They stay readable as ``page.meta.stage``."""
+    env.markdown = shield_code(env.markdown)
+    page = env.variables.get("page")
+    meta = getattr(page, "meta", None)
+    if meta and MACRO_NAMES.intersection(meta):
+        shown = copy.copy(page)
+        shown.meta = _MetaView({k: v for k, v in meta.items() if k not in MACRO_NAMES}, meta)
+        env.variables["page"] = shown
+
+
+class _MetaView(dict[str, Any]):
+    """Front matter without the keys that clash with macros, keeping them as attributes."""
+
+    def __init__(self, visible: dict[str, Any], full: dict[str, Any]) -> None:
+        super().__init__(visible)
+        self.full = full
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.full[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _register_error_format() -> None:
+    """Let mkdocs-macros print our errors as one clean line, not a traceback."""
+    try:
+        from mkdocs_macros.errors import format_error
+    except ImportError:  # pragma: no cover - older mkdocs-macros
+        return
+
+    @format_error.register
+    def _format(error: MacroError, markdown: str, page: Any) -> str:
+        return f"shoptalk: {error}"
+
+
+_register_error_format()
