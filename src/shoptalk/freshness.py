@@ -31,9 +31,11 @@ class Due:
 
     @property
     def overdue(self) -> bool:
+        """Past its due date."""
         return self.days > 0
 
     def when(self) -> str:
+        """How urgent, in words: 'overdue by 3 days', 'due in 10 days', 'never reviewed'."""
         if self.reviewed is None:
             return "never reviewed"
         if self.days > 0:

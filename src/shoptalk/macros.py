@@ -14,9 +14,12 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
+
+from .problems import display_path
 
 from .render import (
     SiteData,
@@ -48,8 +51,10 @@ def _site(env: Any) -> SiteData:
 
 def _where(env: Any, macro: str, name: str) -> str:
     """``page:line`` of the first call of ``macro`` with ``name`` on the current page."""
-    page = env.page.file.src_path if getattr(env, "page", None) else "?"
-    call = re.compile(rf"\b{re.escape(macro)}\(\s*['\"]{re.escape(name)}['\"]")
+    file = env.page.file if getattr(env, "page", None) else None
+    page = display_path(Path(file.abs_src_path)) if file and file.abs_src_path else \
+        getattr(file, "src_path", "?")
+    call = re.compile(rf"\b{re.escape(macro)}\([^)]*['\"]{re.escape(name)}['\"]")
     for number, line in enumerate(str(env.markdown or "").splitlines(), 1):
         if call.search(line):
             return f"{page}:{number}"

@@ -168,7 +168,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):
         scans = check_docs(self.settings, self.site.glossary)
         _report([p for scan in scans for p in scan.problems])
         for scan in scans:
-            path = Path(scan.path).resolve()
+            path = _resolve(str(scan.path), self.settings.root)
             try:
                 uri = path.relative_to(docs).as_posix()
             except ValueError:
@@ -233,6 +233,14 @@ def _report(problems: list[Problem]) -> int:
         else:
             log.info(problem.format())
     return sum(p.severity == "error" for p in problems)
+
+
+def _resolve(shown: str, root: Path) -> Path:
+    """A path as problems show it (relative to the project or the working dir), made absolute."""
+    path = Path(shown)
+    if path.is_absolute():
+        return path.resolve()
+    return (root / path).resolve() if (root / path).exists() else path.resolve()
 
 
 def _first_heading(markdown: str) -> str | None:

@@ -25,7 +25,7 @@ def test_markdown_table_with_every_conflict(project: Path, run: Run) -> None:
     problems = [line.replace(src, "SRC") for line in out.splitlines() if "SRC" in
                 line.replace(src, "SRC")]
     assert problems == [
-        "SRC:5:33: warning: column 'Notes' is not imported; known columns: id, name, "
+        "SRC:5:30: warning: column 'Notes' is not imported; known columns: id, name, "
         "definition, abbreviation, aliases, examples, context, category, owner, status "
         "[import-unknown-column]",
         "SRC:8:3: error: 'Champion' appears on lines 8, 9 with different text; keep one row "

@@ -12,10 +12,12 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal, TypeVar
 
 from ..config import Config
 from ..model import Glossary, Role, Stage, Term
+from ..problems import display_path
 from .words import case_inflections, fold, inflections, nfkc, words
 
 _R = TypeVar("_R", Stage, Role)
@@ -53,6 +55,7 @@ class TermIndex:
         self._labels: dict[str, str] = {}  # folded label → label as written (did-you-mean)
         self.known_acronyms: frozenset[str] = frozenset()
         self.homonyms: dict[str, tuple[str, ...]] = {}
+        self._shown: dict[Path, str] = {}
 
     @classmethod
     def from_glossary(cls, glossary: Glossary, config: Config) -> TermIndex:
@@ -113,6 +116,13 @@ class TermIndex:
         """The closest known label to ``text``, as written in the glossary."""
         close = difflib.get_close_matches(fold(text), list(self._labels), n=1, cutoff=0.6)
         return self._labels[close[0]] if close else None
+
+    def shown(self, path: Path) -> str:
+        """``path`` as problems show it (relative to the project root); cached."""
+        found = self._shown.get(path)
+        if found is None:
+            found = self._shown[path] = display_path(path, self.config.root)
+        return found
 
     def term(self, term_id: str) -> Term:
         return self.glossary.terms[term_id]

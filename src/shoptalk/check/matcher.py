@@ -3,6 +3,11 @@
 Greedy, leftmost and longest first: at each word the entries starting with that
 word are tried longest first, and a match consumes its words, so a nested term
 ("Customer" inside "Ideal Customer Profile") is never reported twice.
+
+Speed matters here (every word of every page passes through): words are cut and
+folded by the regex engine in one go, a set-membership test picks the few words
+that start an entry or look like an acronym, and positions are computed only
+for blocks that have such a word.
 """
 
 from __future__ import annotations
@@ -26,41 +31,46 @@ class Hit:
 
 
 def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], list[Word]]:
-    """Hits in ``text``; the indices of words no hit covers; every word (for context)."""
-    found: list[Word] = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+    """Hits in ``text``; indices of uncovered words that may be acronyms; every word."""
     entries = index.entries
+    raw: list[str] = WORD_RE.findall(text)
+    # ASCII lower() keeps length and word boundaries, so one findall folds every word.
+    folded: list[str] = WORD_RE.findall(text.lower()) if text.isascii() else [
+        fold(w) for w in raw]
+    starts = [i for i, f in enumerate(folded) if f in entries]
+    caps = [i for i, w in enumerate(raw) if w[:2].isupper()]
+    if not starts and not caps:
+        return [], [], []
+    spans = [m.span() for m in WORD_RE.finditer(text)]
+    words: list[Word] = [(s, e, w) for (s, e), w in zip(spans, raw, strict=True)]
     hits: list[Hit] = []
-    free: list[int] = []
-    i, n = 0, len(found)
-    while i < n:
-        candidates = entries.get(fold(found[i][2]))
-        if candidates:
-            for entry in candidates:
-                size = len(entry.folded)
-                if i + size <= n and _matches(entry, found, i, text):
-                    words = tuple(w for _, _, w in found[i:i + size])
-                    hits.append(Hit(entry, found[i][0], found[i + size - 1][1], words))
-                    i += size
-                    break
-            else:
-                free.append(i)
-                i += 1
-        else:
-            free.append(i)
-            i += 1
-    return hits, free, found
+    covered: set[int] = set()
+    until = 0
+    n = len(words)
+    for i in starts:
+        if i < until:
+            continue
+        for entry in entries[folded[i]]:
+            size = len(entry.folded)
+            if i + size <= n and _matches(entry, words, folded, i, text):
+                hits.append(Hit(entry, spans[i][0], spans[i + size - 1][1],
+                                tuple(raw[i:i + size])))
+                covered.update(range(i, i + size))
+                until = i + size
+                break
+    return hits, [i for i in caps if i not in covered], words
 
 
-def _matches(entry: Entry, found: list[Word], i: int, text: str) -> bool:
+def _matches(entry: Entry, words: list[Word], folded: list[str], i: int, text: str) -> bool:
     last = len(entry.folded) - 1
     for j in range(last + 1):
-        start, _, word = found[i + j]
-        if j and not joined(text[found[i + j - 1][1]:start]):
+        start, _, word = words[i + j]
+        if j and not joined(text[words[i + j - 1][1]:start]):
             return False
-        folded = fold(word)
         if j < last:
-            if folded != entry.folded[j] or (entry.exact and nfkc(word) != entry.exact[j]):
+            if folded[i + j] != entry.folded[j] or (entry.exact and nfkc(word) != entry.exact[j]):
                 return False
-        elif folded not in entry.last_forms or (entry.exact and nfkc(word) not in entry.exact_last):
+        elif folded[i + j] not in entry.last_forms or (
+                entry.exact and nfkc(word) not in entry.exact_last):
             return False
     return True

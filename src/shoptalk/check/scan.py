@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..config import Config
 from ..model import Term
-from ..problems import Problem, Severity, display_path
+from ..problems import Problem, Severity
 from .acronyms import acronym_base, defines, is_stopword, shouted
 from .index import Entry, TermIndex
 from .matcher import Hit, match
@@ -118,7 +118,7 @@ def scan_page(text: str, display: str, index: TermIndex, config: Config, *,
             _report_hit(state, block, hit)
         for i in free:
             word = words[i]
-            base = acronym_base(word[2])
+            base = acronym_base(word[2])  # caps-led: candidates only
             if base is None or base in index.known_acronyms or is_stopword(base):
                 continue
             start, end = _span(block, word[0], word[1])
@@ -236,7 +236,7 @@ def _resolve(state: _State, entry: Entry, start: int, end: int, found: str) -> s
 
 
 def _where(state: _State, term: Term) -> str:
-    return display_path(term.source.path, state.config.root)
+    return state.index.shown(term.source.path)
 
 
 def preferred(found: str, hit: Hit, wording: str) -> str:
@@ -272,7 +272,7 @@ def _offer_edit(state: _State, block: Block, hit: Hit, start: int, end: int,
 
 def _report_acronyms(state: _State, undefined: list[tuple[str, int, int]],
                      defined: dict[str, tuple[int, int]], *, strict: bool) -> None:
-    terms_dir = display_path(state.config.glossary / "terms", state.config.root)
+    terms_dir = state.index.shown(state.config.glossary / "terms")
     for base, start, end in undefined:
         if base in defined:
             continue
@@ -297,5 +297,6 @@ def _finish(state: _State) -> tuple[FileScan, list[Edit]]:
             continue
         kept.append(problem if level == problem.severity else problem.with_severity(level))
     edits = [e for e in state.edits.values() if state.page.position(e.start) not in dropped]
-    scan = FileScan(state.display, sorted(set(kept)), state.mentions)
+    mentions = sorted(state.mentions, key=lambda m: (m.line, m.col))
+    scan = FileScan(state.display, sorted(set(kept)), mentions)
     return scan, sorted(edits, key=lambda e: e.start)

@@ -30,6 +30,7 @@ def _handle(owner: str, teams: dict[str, str]) -> str:
 
 
 def format_text(items: list[Due], teams: dict[str, str], *, markdown: bool = False) -> str:
+    """The list grouped by owner, as plain text or as a Markdown checklist."""
     if not items:
         return "nothing is due for review\n"
     lines: list[str] = []

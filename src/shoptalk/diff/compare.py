@@ -48,6 +48,8 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class RecordChange:
+    """The changed fields of one record that exists on both sides."""
+
     kind: str
     id: str
     name: str
@@ -79,6 +81,7 @@ class GlossaryDiff:
 
     @property
     def empty(self) -> bool:
+        """Nothing changed."""
         return not (self.reporting or any(self.added.values()) or any(self.removed.values())
                     or self.renamed or self.definitions or self.aliases_moved or self.changed)
 
@@ -240,4 +243,5 @@ def describe(change: FieldChange) -> str:
 
 
 def items(values: Sequence[str]) -> str:
+    """Values quoted and joined for a sentence: “a”, “b”."""
     return ", ".join(f"“{v}”" for v in values)

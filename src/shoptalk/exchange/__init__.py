@@ -25,6 +25,21 @@ from .records import term_file, term_to_dict
 from .sources import FORMATS, Source, detect, read_csv, read_markdown
 from .structured import read_glossary_json, read_skos
 
+# Every rule id ``shoptalk import`` can report (docs/reference/rules.md has a section for each).
+IMPORT_RULE_IDS: dict[str, str] = {
+    "import-header": "no column names the term, or no table was found",
+    "import-unknown-column": "a column that is not imported",
+    "import-syntax": "a file that cannot be read as CSV or JSON at a place",
+    "import-missing-name": "a row without a term",
+    "import-link": "a term wrapped in a link",
+    "import-empty-definition": "a row without a definition",
+    "import-duplicate": "one term on several rows with different text",
+    "import-collision": "a term that clashes with the glossary or another row",
+    "import-bad-id": "a row no valid id can be made for",
+    "import-invalid": "a row that would not be a valid term",
+    "encoding": "a source that is not UTF-8",
+}
+
 _READERS = {"csv": read_csv, "markdown": read_markdown, "json": read_glossary_json,
             "skos": read_skos}
 
@@ -51,7 +66,8 @@ def read_source(path: Path, display: str, fmt: str | None = None) -> Source:
 
 
 __all__ = [
-    "CSV_COLUMNS", "DEFAULT_BASE", "FORMATS", "FORMAT_FIELDS", "Defaults", "Plan", "Planned",
+    "CSV_COLUMNS", "DEFAULT_BASE", "FORMATS", "FORMAT_FIELDS", "IMPORT_RULE_IDS", "Defaults",
+    "Plan", "Planned",
     "Source", "defined_term_jsonld", "glossary_csv", "glossary_json", "glossary_skos",
     "plan_import", "read_source", "required_defaults", "script_json", "term_file",
     "term_to_dict",

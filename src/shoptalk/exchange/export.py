@@ -76,6 +76,7 @@ def glossary_csv(glossary: Glossary) -> str:
 
 
 def concept_iri(base: str, term_id: str) -> str:
+    """The IRI of a term's SKOS concept."""
     return f"{base}{term_id}"
 
 

@@ -39,6 +39,8 @@ class Planned:
 
 @dataclass
 class Plan:
+    """The files an import would write and the problems with what it refuses."""
+
     planned: list[Planned] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 

@@ -55,6 +55,7 @@ class Source:
 
     def problem(self, line: int, col: int, message: str, rule: str,
                 severity: Severity = "error") -> None:
+        """Record a problem at ``line:col`` of the source."""
         self.problems.append(Problem(self.display, line, col, severity, message, rule))
 
 
@@ -77,18 +78,19 @@ def detect(path: Path, text: str) -> str:
 Cells = list[tuple[int, str]]  # (1-based column, text)
 
 
-def _table_rows(source: Source, header: Cells, rows: list[tuple[int, Cells]]) -> None:
+def _table_rows(source: Source, header_line: int, header: Cells,
+                rows: list[tuple[int, Cells]]) -> None:
     columns: list[str | None] = []
     for col, name in header:
         canonical = header_field(name)
         if canonical is None and name.strip():
-            source.problem(1 if not rows else rows[0][0] - 1, col, f"column '{name.strip()}' "
+            source.problem(header_line, col, f"column '{name.strip()}' "
                            "is not imported; known columns: " + ", ".join(HEADERS),
                            "import-unknown-column", "warning")
         columns.append(canonical if canonical not in columns else None)
     source.fields = {c for c in columns if c}
     if "name" not in source.fields:
-        source.problem(1, 1, "no column names the term; call it 'Term' or 'Name'",
+        source.problem(header_line, 1, "no column names the term; call it 'Term' or 'Name'",
                        "import-header")
         return
     for line, cells in rows:
@@ -109,6 +111,7 @@ def _table_rows(source: Source, header: Cells, rows: list[tuple[int, Cells]]) ->
 
 
 def read_csv(source: Source, text: str) -> None:
+    """Rows of a CSV file with a header row (',' ';' or tab, as the header uses)."""
     # The header row decides the delimiter: Excel writes ';' where ',' is the decimal mark.
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=lambda d: (first.count(d), d == ","))
@@ -128,7 +131,7 @@ def read_csv(source: Source, text: str) -> None:
     if not header:
         source.problem(1, 1, "the file is empty; a header row comes first", "import-header")
         return
-    _table_rows(source, header, rows)
+    _table_rows(source, 1, header, rows)
 
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -160,6 +163,7 @@ def _cells(line: str) -> Cells:
 
 
 def read_markdown(source: Source, text: str) -> None:
+    """Rows of the first Markdown table in ``text``; the rest of the page is ignored."""
     lines = text.splitlines()
     for index in range(len(lines) - 1):
         if lines[index].lstrip().startswith("|") and _SEPARATOR.match(lines[index + 1].strip()):
@@ -169,7 +173,7 @@ def read_markdown(source: Source, text: str) -> None:
                 if not lines[number].lstrip().startswith("|"):
                     break
                 rows.append((number + 1, _cells(lines[number])))
-            _table_rows(source, header, rows)
+            _table_rows(source, index + 1, header, rows)
             return
     source.problem(1, 1, "no Markdown table found; the first line of the table names the "
                    "columns (| Term | Definition |) and the second is | --- | --- |",
@@ -190,6 +194,7 @@ def _located(text: str, items: list[Any], key: str) -> list[tuple[int, Any]]:
 
 
 def read_json(source: Source, text: str) -> Any:
+    """Parsed JSON, or None with an import-syntax problem at the error's line and column."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
