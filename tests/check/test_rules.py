@@ -175,3 +175,10 @@ def test_lookup() -> None:
     assert INDEX.lookup("ideal client profile") is not None
     assert INDEX.lookup("PQL") is None  # shared: ambiguous
     assert len(INDEX.candidates("PQL")) == 2
+
+
+def test_every_rule_id_is_described() -> None:
+    from shoptalk.check import RULE_IDS
+    from shoptalk.check.scan import DEFAULT_LEVELS
+
+    assert set(RULE_IDS) == set(DEFAULT_LEVELS)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .coverage import Coverage, coverage, where_used
 from .docs import check_docs
 from .index import TermIndex
-from .scan import DEFAULT_LEVELS, FileScan, Mention, scan_text
+from .scan import FileScan, Mention, scan_text
 
 # Rule ids the checker emits, with what each is about (SARIF rule descriptions, docs).
 RULE_IDS: dict[str, str] = {
@@ -26,7 +26,6 @@ RULE_IDS: dict[str, str] = {
     "front-matter": "a page's front matter is not valid YAML",
     "unreadable-file": "a page that cannot be read as UTF-8 text",
 }
-assert set(RULE_IDS) == set(DEFAULT_LEVELS)
 
 __all__ = [
     "RULE_IDS", "Coverage", "FileScan", "Mention", "TermIndex", "check_docs", "coverage",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .matcher import Word
+from .matcher import Words
 from .stopwords import STOPWORDS
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -38,7 +38,7 @@ def _caps(word: str) -> bool:
     return word.isupper()
 
 
-def shouted(words: list[Word], i: int, text: str) -> bool:
+def shouted(words: Words, i: int, text: str) -> bool:
     """True when words[i] sits in a run of 3+ all-caps words separated only by spaces."""
     run = 1
     j = i
@@ -53,7 +53,7 @@ def shouted(words: list[Word], i: int, text: str) -> bool:
     return run >= SHOUT_RUN
 
 
-def defines(words: list[Word], i: int, text: str) -> bool:
+def defines(words: Words, i: int, text: str) -> bool:
     """True when words[i] is defined in place: "Annual Recurring Revenue (ARR)" or
     "ARR (Annual Recurring Revenue)" — the letters follow the spelled-out words."""
     start, end, word = words[i]
@@ -62,11 +62,12 @@ def defines(words: list[Word], i: int, text: str) -> bool:
         return False
     letters = [c for c in base if c.isalpha()]
     if text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")"):
-        before = [w for s, _, w in words[max(0, i - len(letters) - 2):i] if s < start]
+        before = [words[k][2] for k in range(max(0, i - len(letters) - 2), i)]
         return any(_spells(letters, before[k:]) for k in range(len(before)))
     if text[end:].lstrip().startswith("("):
         close = text.find(")", end)
-        after = [w for s, e, w in words[i + 1:i + len(letters) + 3] if close < 0 or e <= close]
+        after = [words[k][2] for k in range(i + 1, min(len(words), i + len(letters) + 3))
+                 if close < 0 or words[k][1] <= close]
         return bool(after) and _spells(letters, after)
     return False
 

@@ -30,7 +30,24 @@ class Hit:
     words: tuple[str, ...]
 
 
-def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], list[Word]]:
+class Words:
+    """The words of a block as (start, end, text), built on access (most are never looked at)."""
+
+    __slots__ = ("raw", "spans")
+
+    def __init__(self, spans: list[tuple[int, int]], raw: list[str]) -> None:
+        self.spans = spans
+        self.raw = raw
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __getitem__(self, i: int) -> Word:
+        start, end = self.spans[i]
+        return start, end, self.raw[i]
+
+
+def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], Words]:
     """Hits in ``text``; indices of uncovered words that may be acronyms; every word."""
     entries = index.entries
     raw: list[str] = WORD_RE.findall(text)
@@ -40,9 +57,9 @@ def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], list[Word]
     starts = [i for i, f in enumerate(folded) if f in entries]
     caps = [i for i, w in enumerate(raw) if w[:2].isupper()]
     if not starts and not caps:
-        return [], [], []
+        return [], [], Words([], [])
     spans = [m.span() for m in WORD_RE.finditer(text)]
-    words: list[Word] = [(s, e, w) for (s, e), w in zip(spans, raw, strict=True)]
+    words = Words(spans, raw)
     hits: list[Hit] = []
     covered: set[int] = set()
     until = 0
@@ -61,7 +78,7 @@ def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], list[Word]
     return hits, [i for i in caps if i not in covered], words
 
 
-def _matches(entry: Entry, words: list[Word], folded: list[str], i: int, text: str) -> bool:
+def _matches(entry: Entry, words: Words, folded: list[str], i: int, text: str) -> bool:
     last = len(entry.folded) - 1
     for j in range(last + 1):
         start, _, word = words[i + j]

@@ -32,7 +32,7 @@ DEFAULT_LEVELS: dict[str, Severity] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A use of a term in a page: in prose (name, alias, abbreviation) or a term("…") macro.
 
