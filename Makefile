@@ -20,6 +20,10 @@ serve: setup
 
 validate: setup
 	$(BIN)/shoptalk validate --strict
+	$(BIN)/shoptalk codeowners --check
+
+check: setup
+	$(BIN)/shoptalk check --strict
 
 build: setup
 	$(BIN)/mkdocs build --strict --quiet --site-dir site
@@ -31,7 +35,7 @@ lint: setup
 pytest: setup
 	$(BIN)/pytest -q
 
-test: validate build lint pytest
+test: validate check build lint pytest
 
 # Refresh the pinned versions after changing dependencies in pyproject.toml.
 lock:

@@ -55,6 +55,7 @@ DEFAULT_ACRONYMS = (
     "US",
     "USA",
     "USD",
+    "UTF",
     "UX",
     "VP",
     "YAML",
