@@ -20,7 +20,6 @@ from typing import Any
 from markupsafe import Markup
 
 from .problems import display_path
-
 from .render import (
     SiteData,
     UnknownName,

@@ -37,9 +37,21 @@ def page_title(value: object) -> str:
     return html.escape(text, quote=False)
 
 
-def front_matter(title: object, **meta: Any) -> Markup:
-    """YAML front matter for a generated page; macros are never run on YAML text."""
+def meta_text(value: object) -> str:
+    """Text for a front matter value the theme prints raw inside an HTML attribute."""
+    text = safe.plain(value).replace("<", "‹").replace(">", "›")
+    return html.escape(text, quote=True)
+
+
+def front_matter(title: object, description: object = None, **meta: Any) -> Markup:
+    """YAML front matter for a generated page; macros are never run on YAML text.
+
+    Material prints ``title`` and ``description`` without escaping, so both are made
+    safe here; so are the tags (shown on search results).
+    """
     data: dict[str, Any] = {"title": page_title(title), "render_macros": False}
+    if description is not None:
+        data["description"] = meta_text(description)
     data.update({k: v for k, v in meta.items() if v is not None})
     dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
     return Markup(f"---\n{dumped}---\n\n")

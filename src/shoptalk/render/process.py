@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -37,7 +38,7 @@ def pipeline_diagram(site: SiteData) -> Markup:
         shape = ('(["', '"])') if stage.outcome else ('["', '"]')
         lines.append(f"  s{i}{shape[0]}{mermaid_label(stage.name)}{extra}{shape[1]}")
     open_idx = [i for i, s in enumerate(stages) if not s.outcome]
-    for a, b in zip(open_idx, open_idx[1:], strict=False):
+    for a, b in itertools.pairwise(open_idx):
         lines.append(f"  s{a} --> s{b}")
     last = open_idx[-1] if open_idx else None
     for i, stage in enumerate(stages):

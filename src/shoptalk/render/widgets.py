@@ -18,7 +18,7 @@ from .context import (
     ROLES_INDEX,
     SiteData,
 )
-from .env import link, rel, render
+from .env import rel, render
 from .page import GeneratedPage, front_matter
 from .process import flows
 from .terms import core_terms
@@ -29,7 +29,7 @@ def handoff_matrix(site: SiteData, page: str) -> Markup:
     stages = site.glossary.stages_in_order()
     cells: dict[tuple[str, str], list[Markup]] = {}
     for f in flows(site):
-        mark = "→" if f.kind == "handoff" else "ⓘ"
+        mark = "→" if f.kind == "handoff" else "•"
         tip = f.why or ("handoff" if f.kind == "handoff" else "")
         entry = Markup(f'<span class="st-flow" title="{safe.attr_text(tip)}">{mark} ') \
             + Markup("from ") + site.role_link(f.giver, page) + Markup(": ") \
@@ -46,7 +46,7 @@ def handoff_matrix(site: SiteData, page: str) -> Markup:
         row = [site.role_link(role, page)]
         row += [Markup("<br>").join(cells.get((role, s.id), [])) for s in stages]
         rows.append("| " + " | ".join(row) + " |")
-    legend = ("→ a handoff the role receives · ⓘ information the role needs captured · "
+    legend = ("→ a handoff the role receives · • information the role needs captured · "
               "hover an entry for why it matters")
     return Markup('<div class="st-matrix" markdown>\n\n' + "\n".join(rows)
                   + f"\n\n</div>\n\n*{legend}*\n")
@@ -56,7 +56,8 @@ def handoff_page(site: SiteData) -> GeneratedPage:
     body = ("# Handoff map\n\nWho needs what from whom, stage by stage. Find your role's row: "
             "each entry is something another role must capture or hand you — and your own "
             "row's *owns* cells are where someone else is waiting on you.\n\n")
-    markdown = front_matter("Handoff map", hide=["toc"]) + body + handoff_matrix(site, HANDOFF_MAP)
+    markdown = (front_matter("Handoff map", hide=["navigation", "toc"]) + body
+                + handoff_matrix(site, HANDOFF_MAP))
     return GeneratedPage(HANDOFF_MAP, markdown, site.glossary.root / "stages", ROLES_INDEX)
 
 
@@ -96,7 +97,7 @@ def self_check(site: SiteData, page: str) -> Markup:
     """A quiz on the core terms that works on a static site (a few lines of JavaScript)."""
     terms = core_terms(site) or sorted(site.glossary.terms.values(), key=lambda t: t.name)[:10]
     pool = [t for t in site.glossary.terms.values() if not t.deprecated]
-    parts = ['<div class="st-quiz" data-total="%d">' % len(terms),
+    parts = [f'<div class="st-quiz" data-total="{len(terms)}">',
              '<p class="st-quiz__score" aria-live="polite">Answer the questions below.</p>']
     for n, term in enumerate(terms, 1):
         question = html.escape(safe.plain(term.definition))
@@ -133,9 +134,10 @@ def cheat_sheet(site: SiteData) -> GeneratedPage:
         abbr = f" ({safe.md_inline(t.abbreviation)})" if t.abbreviation else ""
         out.append(Markup("**") + site.term_link(t.id, page) + Markup(f"**{abbr}: ")
                    + safe.md_inline(safe.plain(t.definition)) + "\n\n")
-    out.append("</div>\n\n## Pipeline\n\n| Stage | Owner | Leave when |\n| --- | --- | --- |\n")
+    out.append("</div>\n\n## Pipeline\n\n| Stage | Owner | Leave when (first exit criterion) |\n"
+               "| --- | --- | --- |\n")
     for s in site.glossary.stages_in_order():
-        exits = "; ".join(safe.plain(c) for c in s.exit_criteria[:2])
+        exits = safe.plain(s.exit_criteria[0]) if s.exit_criteria else ""
         out.append(f"| {site.stage_link(s.id, page)} | {site.role_link(s.owner, page)} "
                    f"| {safe.md_cell(exits)} |\n")
     out.append("\n## Roles\n\n")

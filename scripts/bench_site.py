@@ -1,0 +1,100 @@
+"""Benchmark the site build with a synthetic glossary against a plain MkDocs build.
+
+    python scripts/bench_site.py [--terms 2000] [--work bench]
+
+1. Generate a glossary of N terms and build the site with the shoptalk plugin.
+2. Copy the generated Markdown of every page into a plain docs folder and build that
+   with the same theme and extensions but no shoptalk plugin and no macros.
+3. Print both times, their ratio, and the HTML size of one term page for N and N/10
+   terms (it must not grow with the number of terms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.site.helpers import build_site, make_project  # noqa: E402
+
+
+def _shoptalk_build(work: Path, terms: int) -> tuple[float, Path]:
+    root = work / f"shoptalk-{terms}"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    subprocess.run([sys.executable, str(REPO / "scripts" / "gen_glossary.py"),
+                    str(work / f"glossary-{terms}"), "--terms", str(terms)], check=True,
+                   stdout=subprocess.DEVNULL)
+    config = make_project(root, glossary=work / f"glossary-{terms}",
+                          shoptalk_yml="rules: {missing-example: off}\n")
+    start = time.perf_counter()
+    build_site(config, root / "site")
+    return time.perf_counter() - start, root
+
+
+def _plain_build(work: Path, shoptalk_root: Path) -> float:
+    """The same pages as plain Markdown files, built by MkDocs alone."""
+    from shoptalk import load_config, validate
+    from shoptalk.render import SiteData, render_site
+
+    settings = load_config(shoptalk_root)
+    glossary, _ = validate(settings)
+    root = work / "plain"
+    shutil.rmtree(root, ignore_errors=True)
+    docs = root / "docs"
+    for page in render_site(SiteData(glossary, settings)):
+        path = docs / page.uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
+    (docs / "assets" / "shoptalk").mkdir(parents=True, exist_ok=True)
+    for name in ("shoptalk.css", "shoptalk.js"):
+        shutil.copy(REPO / "src" / "shoptalk" / "assets" / name, docs / "assets" / "shoptalk")
+    settings_yml = yaml.load((shoptalk_root / "mkdocs.yml").read_text(encoding="utf-8"),
+                             Loader=yaml.Loader)
+    settings_yml["plugins"] = ["search"]
+    # The same nav as the shoptalk build (term pages out of it), so both build the same site.
+    from shoptalk.mkdocs_plugin import expand_nav
+
+    settings_yml["nav"] = expand_nav(settings_yml["nav"], SiteData(glossary, settings), docs)
+    settings_yml.pop("watch", None)
+    (root / "mkdocs.yml").write_text(yaml.dump(settings_yml), encoding="utf-8")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as mkdocs_config
+
+    config = mkdocs_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    start = time.perf_counter()
+    build(config)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--terms", type=int, default=2000)
+    parser.add_argument("--work", type=Path, default=REPO / "bench")
+    args = parser.parse_args(argv)
+    work: Path = args.work.resolve()
+    small_time, small = _shoptalk_build(work, max(args.terms // 10, 10))
+    big_time, big = _shoptalk_build(work, args.terms)
+    plain_time = _plain_build(work, big)
+    page = "glossary/term-00003/index.html"
+    small_size = (small / "site" / page).stat().st_size
+    big_size = (big / "site" / page).stat().st_size
+    print(f"shoptalk build, {args.terms} terms: {big_time:.1f} s")
+    print(f"plain mkdocs build of the same pages: {plain_time:.1f} s")
+    print(f"ratio: {big_time / plain_time:.2f}x")
+    print(f"term page HTML: {small_size} bytes with {max(args.terms // 10, 10)} terms, "
+          f"{big_size} bytes with {args.terms} terms (small build took {small_time:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
