@@ -140,9 +140,9 @@ def define_env(env: Any) -> None:
         return core_list(_site(env), _page_uri(env))
 
     @env.macro  # type: ignore[untyped-decorator]
-    def quiz() -> Markup:
-        """A self-check quiz on the core terms (works on the static site)."""
-        return self_check(_site(env), _page_uri(env))
+    def quiz(count: int = 12) -> Markup:
+        """A self-check quiz on the first ``count`` core terms (works on the static site)."""
+        return self_check(_site(env), _page_uri(env), count)
 
     env.macro(quiz, "self_check")
 

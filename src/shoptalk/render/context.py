@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
 from markupsafe import Markup
@@ -50,6 +51,40 @@ class SiteData:
     config: Config
     usage: Mapping[str, Sequence[DocRef]] = field(default_factory=dict)
     playbooks: Mapping[str, Sequence[DocRef]] = field(default_factory=dict)
+
+    # -- indexes computed once (the model's helpers scan every term per call) --
+    @cached_property
+    def by_abbreviation(self) -> Mapping[str, tuple[str, ...]]:
+        """Term ids by abbreviation (more than one: a homonym)."""
+        found: dict[str, list[str]] = {}
+        for term in self.glossary.terms.values():
+            if term.abbreviation:
+                found.setdefault(term.abbreviation, []).append(term.id)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def inverse_related(self) -> Mapping[str, tuple[str, ...]]:
+        """For each term id, the terms that list it under ``related``."""
+        found: dict[str, list[str]] = {}
+        for term in self.glossary.terms.values():
+            for other in term.related:
+                if other != term.id:
+                    found.setdefault(other, []).append(term.id)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def narrower(self) -> Mapping[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for term in self.glossary.terms.values():
+            if term.broader:
+                found.setdefault(term.broader, []).append(term.id)
+        return {k: tuple(v) for k, v in found.items()}
+
+    def related_of(self, term_id: str) -> tuple[str, ...]:
+        """Related term ids both ways, as ``Glossary.related_of`` but without a full scan."""
+        ids = dict.fromkeys((*self.glossary.terms[term_id].related,
+                             *self.inverse_related.get(term_id, ())))
+        return tuple(t for t in ids if t in self.glossary.terms and t != term_id)
 
     # -- where pages live -------------------------------------------------
     def uri(self, kind: Kind, record_id: str | None) -> str | None:

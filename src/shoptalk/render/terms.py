@@ -39,8 +39,8 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
     """The page of one term: everything the glossary says about it."""
     g, uri = site.glossary, site.uri("term", term.id) or ""
     successor = site.term_link(term.replaced_by, uri) if term.replaced_by else None
-    homonyms = [t for t in g.terms.values()
-                if t.id != term.id and term.abbreviation and t.abbreviation == term.abbreviation]
+    homonyms = [g.terms[t] for t in site.by_abbreviation.get(term.abbreviation or "", ())
+                if t != term.id]
     category = g.categories.get(term.category)
     badges = [
         _badge(term.status, term.status),
@@ -62,8 +62,8 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
             for t in homonyms),
         badges=Markup(" · ").join(badges),
         broader=site.term_link(term.broader, uri) if term.broader else "",
-        narrower=_links(site, g.narrower_of(term.id), uri),
-        related=_links(site, g.related_of(term.id), uri),
+        narrower=_links(site, site.narrower.get(term.id, ()), uri),
+        related=_links(site, site.related_of(term.id), uri),
         stages=[site.stage_link(s, uri) for s in _by_order(site, term.stages)],
         usage=[link(ref.title, uri, ref.uri) + (f" (line {ref.line})" if ref.line else "")
                for ref in site.usage.get(term.id, ())],

@@ -93,9 +93,10 @@ def _choices(term: Term, pool: list[Term], n: int = 3) -> list[Term]:
     return sorted([term, *others], key=key)
 
 
-def self_check(site: SiteData, page: str) -> Markup:
-    """A quiz on the core terms that works on a static site (a few lines of JavaScript)."""
-    terms = core_terms(site) or sorted(site.glossary.terms.values(), key=lambda t: t.name)[:10]
+def self_check(site: SiteData, page: str, count: int = 12) -> Markup:
+    """A quiz on (up to ``count``) core terms that works on a static site (a little JS)."""
+    terms = (core_terms(site) or sorted(site.glossary.terms.values(), key=lambda t: t.name))
+    terms = terms[:count]
     pool = [t for t in site.glossary.terms.values() if not t.deprecated]
     parts = [f'<div class="st-quiz" data-total="{len(terms)}">',
              '<p class="st-quiz__score" aria-live="polite">Answer the questions below.</p>']
