@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+# Material prints a banner about MkDocs 2.0 on every build; the bound mkdocs<2 already answers it.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve test lint validate check build pytest lock clean
 

@@ -165,9 +165,15 @@ def role_page(site: SiteData, role_id: str) -> GeneratedPage:
     supported = [s for s in g.stages_in_order() if role_id in s.supporting]
     terms = sorted((t for t in g.terms.values() if t.owner == role_id), key=lambda t: t.name)
     all_flows = list(flows(site))
+    # One row per thing given, naming everyone who needs it: a role that captures
+    # much (the AE) would otherwise repeat each item once per downstream role.
+    given: dict[tuple[str, str], tuple[Flow, list[str]]] = {}
+    for f in all_flows:
+        if f.giver == role_id:
+            given.setdefault((f.stage.id, f.what), (f, []))[1].append(f.taker)
     gives = [{"stage": site.stage_link(f.stage.id, uri), "what": f.what,
-              "to": site.role_link(f.taker, uri), "why": f.why}
-             for f in all_flows if f.giver == role_id]
+              "to": site.roles_links(tuple(dict.fromkeys(takers)), uri), "why": f.why}
+             for f, takers in given.values()]
     needs = [{"stage": site.stage_link(f.stage.id, uri), "what": f.what,
               "from_": site.role_link(f.giver, uri), "why": f.why}
              for f in all_flows if f.taker == role_id]

@@ -1,0 +1,165 @@
+"""The built site in a real Chromium: search, hover definitions, checklists, the self-check,
+the payload glossary, and screenshots of the main pages."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from typing import Any
+
+import pytest
+
+from .conftest import Tab, clean
+from .helpers import REPO
+
+pytestmark = pytest.mark.browser
+
+
+def search(tab: Tab, query: str) -> list[str]:
+    """The result links (paths) Material's search lists for ``query``, best first."""
+    page = tab.open("")
+    page.click("input.md-search__input")
+    page.type("input.md-search__input", query, delay=10)
+    page.wait_for_selector(".md-search-result__item > a")
+    script = "els => els.map(e => e.pathname)"
+    hrefs: list[str] = []
+    for _ in range(20):  # results settle after the last keystroke; wait until they stop moving
+        page.wait_for_timeout(400)
+        now = page.eval_on_selector_all(".md-search-result__item > a", script)
+        if now == hrefs:
+            break
+        hrefs = now
+    return hrefs
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("ICP", "/glossary/ideal-customer-profile/"),          # abbreviation
+    ("ideal client profile", "/glossary/ideal-customer-profile/"),  # alias
+    ("perfect customer", "/glossary/ideal-customer-profile/"),      # avoided wording
+    ("hot lead", "/glossary/hot-lead/"),                   # deprecated name
+    ("EB", "/glossary/economic-buyer/"),
+])
+def test_search_lists_the_term_page_first(tab: Tab, query: str, expected: str) -> None:
+    assert search(tab, query)[0] == expected
+    assert tab.errors == []
+
+
+def test_search_speaks_the_starter_language(starter_tab: Tab) -> None:
+    assert search(starter_tab, "ICP")[0] == "/glossary/ideal-customer-profile/"
+    assert search(starter_tab, "target customer")[0] == "/glossary/ideal-customer-profile/"
+
+
+def test_an_abbreviation_shows_its_definition_on_hover(tab: Tab) -> None:
+    page = tab.open("glossary/economic-buyer/")
+    page.hover("#examples + ul abbr")
+    tip = page.wait_for_selector(".md-tooltip2--active", state="visible")
+    assert tip is not None
+    assert "Economic Buyer: The person who can approve the spend" in tip.inner_text()
+    assert tab.errors == []
+
+
+def test_a_term_link_shows_its_definition_on_hover(tab: Tab) -> None:
+    page = tab.open("playbooks/qualify-call/")
+    page.hover("article a[href*='glossary/economic-buyer']")
+    tip = page.wait_for_selector(".md-tooltip2--active", state="visible")
+    assert tip is not None and "approve the spend" in tip.inner_text()
+
+
+def test_a_stage_page_shows_its_checklist(tab: Tab) -> None:
+    page = tab.open("pipeline/qualify/")
+    items = page.locator("#exit-criteria + ul .task-list-item")
+    assert items.count() == 3
+    assert items.nth(1).inner_text().strip() == "The Economic Buyer is named."
+    box = items.nth(0).locator("input")
+    box.dispatch_event("click")
+    assert box.is_checked()
+    assert tab.errors == []
+
+
+def test_the_self_check_scores_answers(tab: Tab) -> None:
+    page = tab.open("start-here/")
+    questions = page.locator(".st-quiz__q")
+    assert questions.count() == 2  # the core terms of the fixture
+    questions.nth(0).locator("[data-correct=true]").click()
+    wrong = questions.nth(1).locator("[data-correct=false]").first
+    wrong.click()
+    assert wrong.get_attribute("data-state") == "wrong"
+    assert questions.nth(1).locator("[data-correct=true]").get_attribute("data-state") == "right"
+    assert page.locator(".st-quiz__score").inner_text() == "1 of 2 right — done!"
+    assert questions.nth(1).locator(".st-quiz__answer").is_visible()
+    assert tab.errors == []
+
+
+def test_the_self_check_works_after_instant_navigation(tab: Tab) -> None:
+    page = tab.open("")
+    page.click(".md-tabs a[href$='start-here/']")
+    page.wait_for_selector(".st-quiz")
+    page.locator(".st-quiz__q").nth(0).locator("[data-correct=true]").click()
+    assert page.locator(".st-quiz__score").inner_text().startswith("1 of 1 right")
+
+
+def test_the_payload_glossary_runs_no_script(browser: Any, payload_url: str) -> None:
+    page = browser.new_page()
+    tab = Tab(page, payload_url)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in ["", "glossary/", "glossary/script-term/", "glossary/plain-term/",
+                 "glossary/category/payloads/", "pipeline/", "pipeline/evil-stage/",
+                 "roles/evil-role/", "roles/handoff-map/", "methodology/evil-fw/",
+                 "cheat-sheet/"]:
+        tab.open(path)
+        page.evaluate("""() => document.querySelectorAll('article a[title], article abbr')
+            .forEach(e => ['mouseenter', 'focus'].forEach(t => e.dispatchEvent(new Event(t))))""")
+        page.wait_for_timeout(300)  # Material turns titles into tooltips: none may run script
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.locator("article script, article iframe, article img").count() == 0, path
+        assert page.locator("article").is_visible(), path  # the layout survived
+    assert dialogs == [] and tab.errors == []
+    page.close()
+
+
+def test_screenshots_of_the_main_pages(starter_tab: Tab) -> None:
+    """Pictures to look at: saved to screenshots/ (git-ignored) and two for the README."""
+    out = clean(REPO / "screenshots")
+    page = starter_tab.page
+    for name, path in [("home", ""), ("term", "glossary/ideal-customer-profile/"),
+                       ("stage", "pipeline/discover/"), ("role", "roles/ae/"),
+                       ("handoff-map", "roles/handoff-map/"), ("pipeline", "pipeline/"),
+                       ("glossary", "glossary/"), ("start-here", "start-here/")]:
+        starter_tab.open(path)
+        page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+    readme = REPO / "docs" / "assets" / "screenshots"
+    readme.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for name, path in [("term", "glossary/ideal-customer-profile/"),
+                       ("stage", "pipeline/discover/")]:
+        starter_tab.open(path)
+        page.screenshot(path=str(readme / f"{name}.png"))
+    assert starter_tab.errors == []
+
+
+def test_the_cheat_sheet_prints_on_one_page(starter_tab: Tab) -> None:
+    page = starter_tab.open("cheat-sheet/")
+    page.emulate_media(media="print")
+    pdf: bytes = page.pdf(format="A4", print_background=True)
+    (clean(REPO / "screenshots" / "print") / "cheat-sheet.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
+
+
+def test_no_console_errors_on_the_starter_pages(starter_tab: Tab) -> None:
+    for path in ["", "glossary/", "pipeline/", "roles/handoff-map/", "start-here/",
+                 "cheat-sheet/", "playbooks/"]:
+        starter_tab.open(path)
+    assert starter_tab.errors == []
+
+
+def test_screenshots_and_builds_are_ignored_but_sources_are_not() -> None:
+    def ignored(rel: str) -> bool:
+        result = subprocess.run(["git", "check-ignore", "-q", rel], cwd=REPO, check=False)
+        return result.returncode == 0
+
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    assert ignored("screenshots/home.png") and ignored("site/index.html")
+    assert not ignored("tests/site/test_browser.py")
+    assert not ignored("docs/assets/screenshots/term.png")
