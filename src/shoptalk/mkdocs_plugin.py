@@ -32,6 +32,7 @@ from mkdocs.utils.meta import get_data
 
 from .config import Config as ShoptalkSettings
 from .config import load_config
+from .exchange import defined_term_jsonld, glossary_json, script_json
 from .problems import Problem, ShoptalkError
 from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site, scrub_html
 from .render import abbreviations as abbreviation_table
@@ -41,6 +42,7 @@ from .validate import validate
 log = get_plugin_logger(__name__)
 
 ASSETS = ("shoptalk.css", "shoptalk.js")
+GLOSSARY_JSON = "glossary.json"
 ASSET_DIR = "assets/shoptalk"
 SECTION_TITLES = {GLOSSARY_INDEX: "Glossary", "pipeline/index.md": "Pipeline",
                   "roles/index.md": "Roles", "methodology/index.md": "Methodology"}
@@ -77,6 +79,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         self.site: SiteData | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.abbreviations: dict[str, str] = {}
+        self.term_pages: dict[str, str] = {}  # generated page uri -> term id
         self._abbr_re: re.Pattern[str] | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
@@ -130,6 +133,11 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
                 continue
             self.generated[page.uri] = page
             files.append(File.generated(config, page.uri, content=page.markdown))
+        # The whole language as data, at a stable address beside the site.
+        files.append(File.generated(config, GLOSSARY_JSON,
+                                    content=glossary_json(self.site.glossary)))
+        self.term_pages = {uri: term_id for term_id in self.site.glossary.terms
+                           if (uri := self.site.uri("term", term_id))}
         for name in ASSETS:
             source = package_files("shoptalk").joinpath("assets", name)
             files.append(File.generated(config, f"{ASSET_DIR}/{name}",
@@ -196,8 +204,19 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Generated pages only ever carry YAML text: break any script URL that slipped in."""
-        return scrub_html(html) if page.file.src_uri in self.generated else html
+        """Generated pages only ever carry YAML text: break any script URL that slipped in.
+        A term page also describes itself as a schema.org DefinedTerm."""
+        if page.file.src_uri not in self.generated:
+            return html
+        html = scrub_html(html)
+        term_id = self.term_pages.get(page.file.src_uri)
+        if term_id is not None and self.site is not None:
+            base = (config.site_url or "/").rstrip("/") + "/"
+            data = defined_term_jsonld(
+                self.site.glossary, term_id, page.canonical_url or base + page.url,
+                set_name=config.site_name, set_url=base + posixpath.dirname(GLOSSARY_INDEX) + "/")
+            html += f'\n<script type="application/ld+json">{script_json(data)}</script>\n'
+        return html
 
     def _abbreviation_block(self, markdown: str) -> str:
         if self._abbr_re is None:

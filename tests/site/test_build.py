@@ -225,7 +225,11 @@ def test_payload_reaches_pages_only_as_text(payload_site: Path) -> None:
         body = text.split("<article", 1)[-1].split("</article>", 1)[0]
         parser = _Elements()
         parser.feed(body)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S):
+            assert "<" not in block and ">" not in block, page  # data, escaped
         for tag, attrs in parser.tags:
+            if tag == "script" and attrs == [("type", "application/ld+json")]:
+                continue  # the term's DefinedTerm data, checked above
             assert tag not in ("script", "iframe", "style", "img", "marquee", "blink",
                                "details", "textarea", "b"), (page, tag)
             for name, value in attrs:
@@ -253,3 +257,25 @@ def test_payload_titles_cannot_break_out_of_the_title_tag(payload_site: Path) ->
 def test_valid_fixture_is_unchanged() -> None:
     assert (VALID_GLOSSARY / "terms" / "ideal-customer-profile.yml").is_file()
     assert (FIXTURES / "payload" / "terms" / "script-term.yml").is_file()
+
+
+def test_glossary_json_is_published_beside_the_site(fixture_site: Path) -> None:
+    import json
+
+    data = json.loads((fixture_site / "glossary.json").read_text(encoding="utf-8"))
+    names = {term["name"] for term in data["terms"]}
+    assert {"Ideal Customer Profile", "Economic Buyer", "Hot lead"} <= names
+
+
+def test_term_page_embeds_a_defined_term(fixture_site: Path) -> None:
+    import json
+
+    page = html(fixture_site, "glossary/ideal-customer-profile/")
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert len(blocks) == 1
+    data = json.loads(blocks[0])
+    assert data["@type"] == "DefinedTerm" and data["name"] == "Ideal Customer Profile"
+    assert data["termCode"] == "ICP"
+    assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
+    # Only term pages describe a term.
+    assert "application/ld+json" not in html(fixture_site, "pipeline/qualify/")
