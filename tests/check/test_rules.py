@@ -37,6 +37,9 @@ def found(result: FileScan) -> list[tuple[str, int, int, int | None]]:
     # Case: REST and WHO are abbreviations; 'rest' and 'who' are English.
     ("Take a rest, who knows.", []),
     ("The REST API, the WHO.", []),
+    # Markup inside a word: rendered "ICPICP" and "ABCD", judged as the pieces written.
+    ("ICP**ICP** today", []),
+    ("Ask AB**CD** first", [("undefined-acronym", 1, 5, 7), ("undefined-acronym", 1, 9, 11)]),
 ])
 def test_acronyms(scan: Scan, markdown: str, expected: list[tuple[str, int, int, int]]) -> None:
     assert found(scan(markdown)) == expected
@@ -182,3 +185,4 @@ def test_every_rule_id_is_described() -> None:
     from shoptalk.check.scan import DEFAULT_LEVELS
 
     assert set(RULE_IDS) == set(DEFAULT_LEVELS)
+

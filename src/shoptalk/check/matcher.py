@@ -5,19 +5,30 @@ word are tried longest first, and a match consumes its words, so a nested term
 ("Customer" inside "Ideal Customer Profile") is never reported twice.
 
 Speed matters here (every word of every page passes through): words are cut and
-folded by the regex engine in one go, a set-membership test picks the few words
-that start an entry or look like an acronym, and positions are computed only
-for blocks that have such a word.
+folded by the regex engine in one go (``split`` of the lower-cased block), a
+set-membership test picks the few words that start an entry, one regex search
+tells whether the block can hold an acronym at all, and word positions are
+summed only for blocks where a candidate needs them (``Words``). No Python code
+runs per word beyond the one membership test.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
 
 from .index import Entry, TermIndex
-from .words import WORD_RE, fold, joined, nfkc
+from .words import JOINERS, WORD_RE, fold, nfkc
 
 Word = tuple[int, int, str]  # (start, end, text) in the block's prose
+
+# An acronym (acronyms.ACRONYM_RE) starts with a capital followed by a capital, digit or
+# '&'; a block with no such pair anywhere has no acronym to look at.
+_CAPS_PAIR_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]")
+# WORD_RE as one group: split() then gives gap, word, gap, …, word, gap.
+_PIECES_RE = re.compile(f"({WORD_RE.pattern})")
+_JOINERS = "".join(sorted(JOINERS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,63 +42,111 @@ class Hit:
 
 
 class Words:
-    """The words of a block as (start, end, text), built on access (most are never looked at)."""
+    """The words of a block as (start, end, text).
 
-    __slots__ = ("raw", "spans")
+    Built from ``_PIECES_RE.split`` of the block: gaps and words alternate, so word
+    ``i`` is piece ``2i + 1``. Positions are summed only when someone asks for one
+    (a block with no candidate never does), and then in one C-level pass.
+    """
 
-    def __init__(self, spans: list[tuple[int, int]], raw: list[str]) -> None:
-        self.spans = spans
-        self.raw = raw
+    __slots__ = ("offsets", "pieces", "text")
+
+    def __init__(self, text: str, pieces: list[str]) -> None:
+        self.text = text
+        self.pieces = pieces  # same lengths as ``text``'s own pieces (maybe lower-cased)
+        self.offsets: list[int] = []  # of every piece, and the end; summed on first use
 
     def __len__(self) -> int:
-        return len(self.raw)
+        return len(self.pieces) // 2
+
+    def span(self, i: int) -> tuple[int, int]:
+        if not 0 <= i < len(self.pieces) // 2:
+            raise IndexError(i)
+        offsets = self.offsets
+        if not offsets:
+            offsets = self.offsets = list(accumulate(map(len, self.pieces), initial=0))
+        return offsets[2 * i + 1], offsets[2 * i + 2]
+
+    def joined(self, i: int) -> bool:
+        """True when word ``i`` and word ``i + 1`` can belong to one phrase."""
+        return not self.pieces[2 * i + 2].strip(_JOINERS)
 
     def __getitem__(self, i: int) -> Word:
-        start, end = self.spans[i]
-        return start, end, self.raw[i]
+        start, end = self.span(i)
+        return start, end, self.text[start:end]
 
 
 def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], Words]:
     """Hits in ``text``; indices of uncovered words that may be acronyms; every word."""
     entries = index.entries
-    raw: list[str] = WORD_RE.findall(text)
-    # ASCII lower() keeps length and word boundaries, so one findall folds every word.
-    folded: list[str] = WORD_RE.findall(text.lower()) if text.isascii() else [
-        fold(w) for w in raw]
-    starts = [i for i, f in enumerate(folded) if f in entries]
-    caps = [i for i, w in enumerate(raw) if w[:2].isupper()]
-    if not starts and not caps:
-        return [], [], Words([], [])
-    spans = [m.span() for m in WORD_RE.finditer(text)]
-    words = Words(spans, raw)
+    raw: list[str] | None = None
+    if text.isascii():
+        # ASCII lower() keeps length and word boundaries, so one split cuts and folds every
+        # word, and its pieces measure the original text too.
+        pieces = _PIECES_RE.split(text.lower())
+        folded: list[str] = pieces[1::2]
+    else:
+        pieces = _PIECES_RE.split(text)
+        raw = pieces[1::2]
+        folded = [fold(w) for w in raw]
+    words = Words(text, pieces)
+    starts = list(compress(count(), map(entries.__contains__, folded)))
+    caps: list[int] = []
+    if _CAPS_PAIR_RE.search(text) is not None:
+        if raw is None:
+            raw = WORD_RE.findall(text)
+        caps = [i for i, w in enumerate(raw) if w[:2].isupper()]
+    if not starts:
+        return [], caps, words
     hits: list[Hit] = []
     covered: set[int] = set()
     until = 0
-    n = len(words)
+    n = len(folded)
     for i in starts:
         if i < until:
             continue
         for entry in entries[folded[i]]:
             size = len(entry.folded)
-            if i + size <= n and _matches(entry, words, folded, i, text):
-                hits.append(Hit(entry, spans[i][0], spans[i + size - 1][1],
-                                tuple(raw[i:i + size])))
+            if size == 1:
+                # Keyed by this very form (index._add), so only the case may differ.
+                if entry.exact and nfkc(words[i][2]) not in entry.exact_last:
+                    continue
+                start, end = words.span(i)
+                hits.append(Hit(entry, start, end, (text[start:end],)))
+            elif i + size <= n and _matches(entry, words, folded, i):
+                hits.append(_hit(entry, words, i, size))
+            else:
+                continue
+            if caps:
                 covered.update(range(i, i + size))
-                until = i + size
-                break
-    return hits, [i for i in caps if i not in covered], words
+            until = i + size
+            break
+    if covered:
+        caps = [i for i in caps if i not in covered]
+    return hits, caps, words
 
 
-def _matches(entry: Entry, words: Words, folded: list[str], i: int, text: str) -> bool:
-    last = len(entry.folded) - 1
-    for j in range(last + 1):
-        start, _, word = words[i + j]
-        if j and not joined(text[words[i + j - 1][1]:start]):
+def _hit(entry: Entry, words: Words, i: int, size: int) -> Hit:
+    words.span(i)  # sums the offsets once
+    offsets = words.offsets
+    text = words.text
+    cut = [text[offsets[k]:offsets[k + 1]] for k in range(2 * i + 1, 2 * (i + size), 2)]
+    return Hit(entry, offsets[2 * i + 1], offsets[2 * (i + size)], tuple(cut))
+
+
+def _matches(entry: Entry, words: Words, folded: list[str], i: int) -> bool:
+    # The folded words first (no positions needed), then case, then what lies between words.
+    wanted = entry.folded
+    last = len(wanted) - 1
+    for j in range(last):
+        if folded[i + j] != wanted[j]:
             return False
-        if j < last:
-            if folded[i + j] != entry.folded[j] or (entry.exact and nfkc(word) != entry.exact[j]):
+    if folded[i + last] not in entry.last_forms:
+        return False
+    if entry.exact:
+        for j in range(last):
+            if nfkc(words[i + j][2]) != entry.exact[j]:
                 return False
-        elif folded[i + j] not in entry.last_forms or (
-                entry.exact and nfkc(word) not in entry.exact_last):
+        if nfkc(words[i + last][2]) not in entry.exact_last:
             return False
-    return True
+    return all(words.joined(j) for j in range(i, i + last))

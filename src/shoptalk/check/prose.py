@@ -22,6 +22,22 @@ FILLER = "\ufffc"  # stands in for every character of a macro, so Markdown struc
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 _MD.disable("text_join", ignoreInvalid=True)  # keep escapes/entities apart: they are not verbatim
 
+# markdown-it normalises every link target (URL parse, punycode, percent-encoding) only to
+# put it in ``href``, which the checker never reads, and to ask validateLink whether its
+# scheme is a banned one (javascript:, data:, …), which decides how the link parses. That
+# answer depends on the scheme alone, and normalising never changes the scheme, so targets
+# with a banned-looking scheme still go through the real thing and every other target is
+# passed through as it is: the same tokens, without the cost (6% of the parse).
+_BANNED_SCHEME_RE = re.compile(r"\s*(?:vbscript|javascript|file|data):", re.I)
+_normalize_link = _MD.normalizeLink
+
+
+def _cheap_normalize_link(url: str) -> str:
+    return _normalize_link(url) if _BANNED_SCHEME_RE.match(url) else url
+
+
+_MD.normalizeLink = _cheap_normalize_link  # type: ignore[method-assign]
+
 # MkDocs' own front-matter rule (mkdocs.utils.meta): YAML between --- lines at the very top.
 FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
 # Jinja as mkdocs-macros sees it: expressions, statements, comments.

@@ -7,6 +7,7 @@ Offsets are into the page's normalised source; problems and mentions carry
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..config import Config
@@ -122,12 +123,31 @@ def scan_page(text: str, display: str, index: TermIndex, config: Config, *,
             if base is None or base in index.known_acronyms or is_stopword(base):
                 continue
             start, end = _span(block, word[0], word[1])
+            if page.source[start:end] != word[2]:
+                # Markup inside the word (``ICP**ICP**``): judge each piece as written,
+                # so every reported span holds exactly the acronym it names.
+                undefined.extend(_written_pieces(page.source, start, end, index))
+                continue
             if defines(words, i, block.text):
                 defined.setdefault(base, (start, end))
             elif not shouted(words, i, block.text):
                 undefined.append((base, start, end))
     _report_acronyms(state, undefined, defined, strict=strict)
     return _finish(state)
+
+
+_PIECE = re.compile(r"[^\W_][\w&'’]*")
+
+
+def _written_pieces(source: str, start: int, end: int,
+                    index: TermIndex) -> list[tuple[str, int, int]]:
+    """Undefined acronyms among the pieces of ``source[start:end]`` split at markup."""
+    found = []
+    for m in _PIECE.finditer(source, start, end):
+        base = acronym_base(m.group())
+        if base is not None and base not in index.known_acronyms and not is_stopword(base):
+            found.append((base, m.start(), m.end()))
+    return found
 
 
 def _span(block: Block, start: int, end: int) -> tuple[int, int]:
