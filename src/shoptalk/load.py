@@ -211,8 +211,8 @@ def _problem(
     )
 
 
-def _read_checked(path: Path, kind: Kind, base: Path) -> Document:
-    doc = read_yaml(path, display_path(path, base))
+def _read_checked(path: Path, kind: Kind, shown: str) -> Document:
+    doc = read_yaml(path, shown)
     if not doc.ok:
         return doc
     wants_list = kind == "categories"
@@ -244,9 +244,10 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
     problems: list[Problem] = []
     records: dict[Kind, dict[str, Any]] = {k: {} for k in FOLDERS.values()}
     seen: dict[tuple[Kind, str], str] = {}
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in SUFFIXES):
+    prefix = display_path(root, base)  # resolved once: thousands of files share it
+    for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()):
         rel = path.relative_to(root)
-        shown = display_path(path, base)
+        shown = rel.as_posix() if prefix == "." else f"{prefix}/{rel.as_posix()}"
         if rel.parts[0] in IGNORED_FOLDERS or rel.as_posix() == CATEGORIES_FILE:
             continue
         kind = FOLDERS.get(rel.parts[0]) if len(rel.parts) == 2 else None
@@ -282,7 +283,7 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
             )
             continue
         seen[(kind, record_id)] = shown
-        doc = _read_checked(path, kind, base or Path.cwd())
+        doc = _read_checked(path, kind, shown)
         problems.extend(doc.problems)
         if isinstance(doc.data, dict):
             records[kind][record_id] = BUILDERS[kind](record_id, doc)
@@ -309,7 +310,7 @@ def _load_categories(root: Path, base: Path | None, problems: list[Problem]) -> 
             )
         )
         return {}
-    doc = _read_checked(path, "categories", base or Path.cwd())
+    doc = _read_checked(path, "categories", display_path(path, base))
     problems.extend(doc.problems)
     categories: dict[str, Category] = {}
     if not isinstance(doc.data, list):
