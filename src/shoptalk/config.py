@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import Severity, ShoptalkError
+from .problems import Problem, Severity, ShoptalkError
 from .yaml_reader import read_yaml
 
 CONFIG_FILE = "shoptalk.yml"
@@ -86,6 +86,13 @@ class Config:
         if level == "off":
             return None
         return "error" if level == "error" else "notice" if level == "notice" else "warning"
+
+    def adjust(self, problem: Problem) -> Problem | None:
+        """``problem`` at its rule's configured severity; None when the rule is off."""
+        level = self.level(problem.rule, problem.severity)
+        if level is None or level == problem.severity:
+            return None if level is None else problem
+        return problem.with_severity(level)
 
 
 _KEYS = (

@@ -41,12 +41,17 @@ class Source:
 
     def where(self, key_path: str = "") -> Pos:
         """The position of ``key_path``, or of its nearest located parent."""
-        key = key_path
-        while key:
-            if key in self.positions:
-                return self.positions[key]
-            key = _parent_key(key)
-        return self.positions.get("", Pos(1, 1))
+        return nearest(self.positions, key_path)
+
+
+def nearest(positions: Mapping[str, Pos], key_path: str) -> Pos:
+    """The position of ``key_path`` (``avoid[0].why``), or of its nearest located parent."""
+    key = key_path
+    while key:
+        if key in positions:
+            return positions[key]
+        key = _parent_key(key)
+    return positions.get("", Pos(1, 1))
 
 
 def _parent_key(key: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from .model import nearest
 from .problems import Problem, Severity
 from .yaml_reader import Document
 
@@ -102,18 +103,8 @@ class _Reporter:
     def add(
         self, where: str, severity: Severity, message: str, rule: str, *, at_key: bool = False
     ) -> None:
-        pos = (self.doc.keys.get(where) if at_key else None) or self.doc.values.get(where)
-        if pos is None:  # fall back to the nearest located parent
-            parent = where
-            while parent and parent not in self.doc.values:
-                parent = (
-                    parent[: parent.rindex("[")]
-                    if parent.endswith("]")
-                    else parent.rpartition(".")[0]
-                )
-            pos = self.doc.values.get(parent) or self.doc.values.get("")
-        line, col = (pos.line, pos.col) if pos else (1, 1)
-        self.problems.append(Problem(self.doc.display, line, col, severity, message, rule))
+        pos = (self.doc.keys.get(where) if at_key else None) or nearest(self.doc.values, where)
+        self.problems.append(Problem(self.doc.display, pos.line, pos.col, severity, message, rule))
 
     def report(self, error: ValidationError) -> None:
         where = key_path(error.absolute_path)

@@ -310,12 +310,12 @@ def _finish(state: _State) -> tuple[FileScan, list[Edit]]:
     kept: list[Problem] = []
     dropped: set[tuple[int, int]] = set()
     for problem, subject in state.problems:
-        level = state.config.level(problem.rule, problem.severity)
-        if level is None or suppressed(problem.line, problem.rule, subject, state.settings,
-                                       comments):
+        adjusted = state.config.adjust(problem)
+        if adjusted is None or suppressed(problem.line, problem.rule, subject, state.settings,
+                                          comments):
             dropped.add((problem.line, problem.col))
             continue
-        kept.append(problem if level == problem.severity else problem.with_severity(level))
+        kept.append(adjusted)
     edits = [e for e in state.edits.values() if state.page.position(e.start) not in dropped]
     mentions = sorted(state.mentions, key=lambda m: (m.line, m.col))
     scan = FileScan(state.display, sorted(set(kept)), mentions)
