@@ -27,7 +27,7 @@ from .model import (
     Stage,
     Term,
 )
-from .problems import Problem, ShoptalkError, display_path
+from .problems import PathDisplay, Problem, ShoptalkError, display_path
 from .schema import ID_PATTERN, Kind, check_document, parse_date
 from .yaml_reader import Document, read_yaml
 
@@ -244,10 +244,10 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
     problems: list[Problem] = []
     records: dict[Kind, dict[str, Any]] = {k: {} for k in FOLDERS.values()}
     seen: dict[tuple[Kind, str], str] = {}
-    prefix = display_path(root, base)  # resolved once: thousands of files share it
+    paths = PathDisplay(base or Path.cwd())  # resolves each folder once, not each file
     for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()):
         rel = path.relative_to(root)
-        shown = rel.as_posix() if prefix == "." else f"{prefix}/{rel.as_posix()}"
+        shown = paths.show(path)
         if rel.parts[0] in IGNORED_FOLDERS or rel.as_posix() == CATEGORIES_FILE:
             continue
         kind = FOLDERS.get(rel.parts[0]) if len(rel.parts) == 2 else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -57,6 +58,38 @@ def display_path(path: Path, base: Path | None = None) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+class PathDisplay:
+    """``display_path(path, root)`` for many files, resolving each folder once.
+
+    Resolving a path stats every folder on the way; the files of a glossary or of the
+    pages share a few folders. Only the file's own name is checked for a symlink. Make
+    one per batch: what a folder resolves to is remembered.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._root: Path | None = None
+        self._folders: dict[str, Path] = {}
+
+    def show(self, path: Path) -> str:
+        name = path.name
+        if name in ("", ".", "..") or ".." in path.parts or path.is_symlink():
+            return display_path(path, self.root)
+        parent = os.path.abspath(path.parent)  # no "..": the same folder realpath walks
+        folder = self._folders.get(parent)
+        if folder is None:
+            folder = self._folders[parent] = Path(parent).resolve()
+        resolved = folder / name  # == path.resolve(): the name itself is no symlink
+        if self._root is None:
+            self._root = self.root.resolve()
+        if resolved.is_relative_to(self._root):
+            return resolved.relative_to(self._root).as_posix()
+        cwd = Path.cwd().resolve()
+        if resolved.is_relative_to(cwd):
+            return resolved.relative_to(cwd).as_posix()
+        return path.as_posix()
 
 
 def exit_code(problems: list[Problem], *, strict: bool = False) -> int:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..config import Config
 from ..model import Glossary
-from ..problems import Problem, ShoptalkError
-from .index import PathDisplay, TermIndex
+from ..problems import PathDisplay, Problem, ShoptalkError
+from .index import TermIndex
 from .scan import Edit, FileScan, scan_page
 
 SUFFIX = ".md"

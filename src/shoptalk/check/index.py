@@ -9,7 +9,6 @@ of terms.
 from __future__ import annotations
 
 import difflib
-import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import Literal, TypeVar
 
 from ..config import Config
 from ..model import Glossary, Role, Stage, Term
-from ..problems import display_path
+from ..problems import PathDisplay
 from .words import case_inflections, fold, inflections, nfkc, words
 
 _R = TypeVar("_R", Stage, Role)
@@ -138,38 +137,6 @@ class TermIndex:
         role = _find_record(self.glossary.roles.values(), text)
         return role or next((r for r in self.glossary.roles.values()
                              if r.abbreviation and r.abbreviation == text.strip()), None)
-
-
-class PathDisplay:
-    """``display_path(path, root)`` for many files, resolving each folder once.
-
-    Resolving a path stats every folder on the way; the files of a glossary or of the
-    pages share a few folders. Only the file's own name is checked for a symlink. Make
-    one per batch: what a folder resolves to is remembered.
-    """
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self._root: Path | None = None
-        self._folders: dict[str, Path] = {}
-
-    def show(self, path: Path) -> str:
-        name = path.name
-        if name in ("", ".", "..") or ".." in path.parts or path.is_symlink():
-            return display_path(path, self.root)
-        parent = os.path.abspath(path.parent)  # no "..": the same folder realpath walks
-        folder = self._folders.get(parent)
-        if folder is None:
-            folder = self._folders[parent] = Path(parent).resolve()
-        resolved = folder / name  # == path.resolve(): the name itself is no symlink
-        if self._root is None:
-            self._root = self.root.resolve()
-        if resolved.is_relative_to(self._root):
-            return resolved.relative_to(self._root).as_posix()
-        cwd = Path.cwd().resolve()
-        if resolved.is_relative_to(cwd):
-            return resolved.relative_to(cwd).as_posix()
-        return path.as_posix()
 
 
 def _find_record(records: Iterable[_R], text: str) -> _R | None:
