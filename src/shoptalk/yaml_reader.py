@@ -214,12 +214,28 @@ def _line_col(text: str, index: int) -> Pos:
     return Pos(line, index - (before.rfind("\n") + 1) + 1)
 
 
+# What an editor most often did when the parser says this, and how to fix it.
+_HINTS = (
+    ("mapping values are not allowed", "text that contains ': ' must be in quotes, or a line "
+     "is indented more than the field above it"),
+    ("did not find expected ',' or ']'", "a [list] is not closed, or one of its items holds a "
+     "comma, colon or '?'; put that item in quotes"),
+    ("did not find expected ',' or '}'", "a {mapping} is not closed, or a value in it holds a "
+     "comma or colon; put that value in quotes"),
+    ("cannot start any token", "a value cannot start with @, ` or %; put it in quotes"),
+    ("found unexpected end of stream", "a quote is opened and never closed"),
+    ("did not find expected key", "check the indentation: the fields of one record start in "
+     "the same column, and list items start with '- ' under their field"),
+    ("could not find expected ':'", "a line has no ':' after its key, or a quote is not closed"),
+)
+
+
 def _syntax_message(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None) or str(error)
-    if "'\\t'" in problem or "\t" in problem:
-        return "a tab character here; YAML indents with spaces only"
     context = getattr(error, "context", None)
-    return f"{context}: {problem}" if context else str(problem)
+    message = f"{context}: {problem}" if context else str(problem)
+    hint = next((h for found, h in _HINTS if found in message), None)
+    return f"{message} — {hint}" if hint else message
 
 
 def read_yaml(path: Path, display: str, raw: bytes | None = None) -> Document:

@@ -143,3 +143,14 @@ def test_runaway_nesting_is_refused() -> None:
 def test_unreadable_path_is_a_problem(tmp_path: Path) -> None:
     doc = read_yaml(tmp_path / "missing.yml", "missing.yml")
     assert [p.rule for p in doc.problems] == ["unreadable"]
+
+
+@pytest.mark.parametrize(("raw", "hint"), [
+    ("definition: Note: read this\n", "must be in quotes"),
+    ("name: '@me\n", "never closed"),
+    ("name: @me\n", "cannot start with @"),
+])
+def test_syntax_errors_say_what_an_editor_should_do(raw: str, hint: str) -> None:
+    doc = read_yaml(Path("t.yml"), "t.yml", raw.encode())
+    assert [p.rule for p in doc.problems] == ["yaml-syntax"]
+    assert hint in doc.problems[0].message
