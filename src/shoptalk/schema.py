@@ -20,6 +20,7 @@ from typing import Any, Literal
 from jsonschema import Draft202012Validator, ValidationError
 
 from .model import nearest
+from .owners import OWNER_HELP
 from .problems import Problem, Severity
 from .yaml_reader import Document
 
@@ -216,6 +217,8 @@ def _pattern_message(where: str, value: Any) -> str:
         return f"{_describe(value)} must be one word without spaces"
     if "framework_elements" in where:
         return f"{_describe(value)} must name framework and element as 'framework.element'"
+    if where == "owner":  # the value may hold line breaks; the position points at it
+        return f"must be {OWNER_HELP}, with no spaces or line breaks"
     if where.endswith("url"):
         return f"{_describe(value)} is not a link; use https://… or a relative path"
     return f"{_describe(value)} has the wrong form"
