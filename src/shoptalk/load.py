@@ -7,8 +7,8 @@ reports everything and the cross-record rules still see the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .model import (
@@ -211,8 +211,8 @@ def _problem(
     )
 
 
-def _read_checked(path: Path, kind: Kind, shown: str) -> Document:
-    doc = read_yaml(path, shown)
+def _read_checked(path: Path, kind: Kind, shown: str, raw: bytes | None = None) -> Document:
+    doc = read_yaml(path, shown, raw)
     if not doc.ok:
         return doc
     wants_list = kind == "categories"
@@ -233,21 +233,38 @@ def _read_checked(path: Path, kind: Kind, shown: str) -> Document:
     return doc
 
 
-def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[Problem]]:
+def _files(
+    root: Path, base: Path | None, files: Mapping[str, bytes] | None
+) -> Iterator[tuple[Path, str, bytes | None]]:
+    """Each YAML file under ``root``: path, path as shown, content when held in memory."""
+    if files is None:
+        paths = PathDisplay(base or Path.cwd())  # resolves each folder once, not each file
+        for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()):
+            yield path, paths.show(path), None
+        return
+    shown_root = display_path(root, base)
+    for name in sorted(files, key=PurePosixPath):
+        if PurePosixPath(name).suffix in SUFFIXES:
+            yield root / name, f"{shown_root}/{name}", files[name]
+
+
+def load_glossary(
+    root: Path, base: Path | None = None, files: Mapping[str, bytes] | None = None
+) -> tuple[Glossary, list[Problem]]:
     """Load every file under ``root``; return the glossary and the loading problems.
 
     ``base`` is the folder paths are shown relative to (default: the working dir).
+    ``files`` (path below ``root`` with '/' → content) stands in for the folder, e.g. a
+    git revision read into memory; then nothing under ``root`` is listed or read.
     Raises ShoptalkError only when ``root`` is not a folder at all.
     """
-    if not root.is_dir():
+    if files is None and not root.is_dir():
         raise ShoptalkError(f"{root}: glossary folder not found")
     problems: list[Problem] = []
     records: dict[Kind, dict[str, Any]] = {k: {} for k in FOLDERS.values()}
     seen: dict[tuple[Kind, str], str] = {}
-    paths = PathDisplay(base or Path.cwd())  # resolves each folder once, not each file
-    for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()):
+    for path, shown, raw in _files(root, base, files):
         rel = path.relative_to(root)
-        shown = paths.show(path)
         if rel.parts[0] in IGNORED_FOLDERS or rel.as_posix() == CATEGORIES_FILE:
             continue
         kind = FOLDERS.get(rel.parts[0]) if len(rel.parts) == 2 else None
@@ -283,11 +300,11 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
             )
             continue
         seen[(kind, record_id)] = shown
-        doc = _read_checked(path, kind, shown)
+        doc = _read_checked(path, kind, shown, raw)
         problems.extend(doc.problems)
         if isinstance(doc.data, dict):
             records[kind][record_id] = BUILDERS[kind](record_id, doc)
-    categories = _load_categories(root, base, problems)
+    categories = _load_categories(root, base, problems, files)
     glossary = Glossary(
         root=root,
         terms=records["term"],
@@ -299,9 +316,17 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
     return glossary, problems
 
 
-def _load_categories(root: Path, base: Path | None, problems: list[Problem]) -> dict[str, Category]:
+def _load_categories(
+    root: Path, base: Path | None, problems: list[Problem], files: Mapping[str, bytes] | None
+) -> dict[str, Category]:
     path = root / CATEGORIES_FILE
-    if not path.is_file():
+    if files is None:
+        raw, shown = None, display_path(path, base)
+        present = path.is_file()
+    else:  # held in memory: nothing on disk is looked at
+        raw, shown = files.get(CATEGORIES_FILE), f"{display_path(root, base)}/{CATEGORIES_FILE}"
+        present = raw is not None
+    if not present:
         problems.append(
             _problem(
                 display_path(root, base),
@@ -310,7 +335,7 @@ def _load_categories(root: Path, base: Path | None, problems: list[Problem]) -> 
             )
         )
         return {}
-    doc = _read_checked(path, "categories", display_path(path, base))
+    doc = _read_checked(path, "categories", shown, raw)
     problems.extend(doc.problems)
     categories: dict[str, Category] = {}
     if not isinstance(doc.data, list):
