@@ -7,7 +7,7 @@ reports everything and the cross-record rules still see the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -233,10 +233,50 @@ def _read_checked(path: Path, kind: Kind, shown: str) -> Document:
     return doc
 
 
+def _walk(
+    root: Path, inside: Path, paths: PathDisplay, problems: list[Problem]
+) -> Iterator[Path]:
+    """The YAML files under ``root``, sorted, never through a link that leaves ``inside``.
+
+    A symbolic link is followed only when what it points at lies within the
+    repository: a link to ``/etc`` or a home folder would publish that file.
+    """
+    inside = inside.resolve()
+    visited = {root.resolve()}  # a link back up the tree must not loop
+
+    def entries(folder: Path, top: bool) -> Iterator[Path]:
+        for path in sorted(folder.iterdir()):
+            if top and path.name in IGNORED_FOLDERS:
+                continue  # glossary/schema links into the package; it is never read
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    continue  # a dangling or looping link points at nothing to read
+                if not target.is_relative_to(inside):
+                    problems.append(_problem(
+                        paths.show_link(path),
+                        "a symbolic link to a place outside the repository, so it is not "
+                        "read; copy what it points at into the glossary instead",
+                        "outside-link",
+                    ))
+                    continue
+            if path.is_dir():
+                real = path.resolve()
+                if real not in visited:
+                    visited.add(real)
+                    yield from entries(path, False)
+            elif path.suffix in SUFFIXES and path.is_file():
+                yield path
+
+    return entries(root, True) if root.is_dir() else iter(())
+
+
 def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[Problem]]:
     """Load every file under ``root``; return the glossary and the loading problems.
 
-    ``base`` is the folder paths are shown relative to (default: the working dir).
+    ``base`` is the repository root (default: the working dir): paths are shown
+    relative to it, and no symbolic link under ``root`` is followed out of it.
     Raises ShoptalkError only when ``root`` is not a folder at all.
     """
     if not root.is_dir():
@@ -245,10 +285,13 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
     records: dict[Kind, dict[str, Any]] = {k: {} for k in FOLDERS.values()}
     seen: dict[tuple[Kind, str], str] = {}
     paths = PathDisplay(base or Path.cwd())  # resolves each folder once, not each file
-    for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()):
+    files = sorted(_walk(root, base or Path.cwd(), paths, problems))
+    categories_file: Path | None = None
+    for path in files:
         rel = path.relative_to(root)
         shown = paths.show(path)
-        if rel.parts[0] in IGNORED_FOLDERS or rel.as_posix() == CATEGORIES_FILE:
+        if rel.as_posix() == CATEGORIES_FILE:
+            categories_file = path
             continue
         kind = FOLDERS.get(rel.parts[0]) if len(rel.parts) == 2 else None
         if kind is None:
@@ -287,7 +330,7 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
         problems.extend(doc.problems)
         if isinstance(doc.data, dict):
             records[kind][record_id] = BUILDERS[kind](record_id, doc)
-    categories = _load_categories(root, base, problems)
+    categories = _load_categories(root, categories_file, base, problems)
     glossary = Glossary(
         root=root,
         terms=records["term"],
@@ -299,9 +342,13 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
     return glossary, problems
 
 
-def _load_categories(root: Path, base: Path | None, problems: list[Problem]) -> dict[str, Category]:
-    path = root / CATEGORIES_FILE
-    if not path.is_file():
+def _load_categories(
+    root: Path, path: Path | None, base: Path | None, problems: list[Problem]
+) -> dict[str, Category]:
+    if path is None:
+        link = root / CATEGORIES_FILE
+        if link.is_symlink() and link.exists():
+            return {}  # a link out of the repository: reported as such, not as missing
         problems.append(
             _problem(
                 display_path(root, base),
