@@ -213,7 +213,9 @@ def _renders(env: Any) -> bool:
 def _template_problems(env: Any) -> list[str]:
     """The policy's problems on the body and title Jinja is about to render, as lines."""
     file = env.page.file
-    where = display_path(Path(file.abs_src_path)) if file.abs_src_path else file.src_path
+    project = Path(env.conf.get("config_file_path") or ".").parent  # as the checker shows it
+    where = display_path(Path(file.abs_src_path), project) if file.abs_src_path \
+        else file.src_path
     source = _source(file.abs_src_path)
     markdown = str(env.markdown)
     # MkDocs hands over the body without its front matter: count the lines it dropped.

@@ -131,6 +131,7 @@ def page_title(source: str) -> tuple[str | None, int, int]:
         key = _TITLE_KEY.search(source, 0, body_start)
         line = source.count("\n", 0, key.start()) + 1 if key else 1
         col = key.end() - key.start() + 1 if key else 1
+        col += 1 if key and source[key.end():key.end() + 1] in ("'", '"') else 0
         return str(meta["title"]), line, col
     offset = body_start
     for raw in source[body_start:].split("\n"):
@@ -215,10 +216,17 @@ def _expression_problem(node: nodes.Node) -> str | None:
     if node.dyn_args is not None or node.dyn_kwargs is not None:
         return f"{macro}() takes its arguments written out, not unpacked with * or **"
     for arg in [*node.args, *(k.value for k in node.kwargs)]:
-        if not isinstance(arg, nodes.Const):
+        if not _literal(arg):
             return (f"{macro}() needs each argument written out as quoted text, a number, "
                     f"true/false or none, not {_innermost(arg)}")
     return None
+
+
+def _literal(node: nodes.Node) -> bool:
+    """Text, a number (``-1`` too), true/false or none, written out."""
+    if isinstance(node, nodes.Neg | nodes.Pos):
+        return isinstance(node.node, nodes.Const) and type(node.node.value) in (int, float)
+    return isinstance(node, nodes.Const)
 
 
 def _name_problem(name: str) -> str:
