@@ -116,3 +116,18 @@ def test_the_jinja_environment_holds_nothing_but_the_macros() -> None:
     for name in ("cycler", "lipsum", "config", "range", "namespace", "self.__class__"):
         with pytest.raises((jinja2.UndefinedError, SecurityError)):
             jinja.from_string(f"{{{{ {name} }}}}").render(**env.variables)
+
+
+def test_serve_shows_the_problems_in_the_page_and_renders_nothing() -> None:
+    page = _Page(meta={}, title="Home", file=SimpleNamespace(src_path="index.md",
+                                                             abs_src_path=None))
+    env = SimpleNamespace(
+        env=jinja2.Environment(), page=page, markdown="Hi {{ config }}",
+        conf={"plugins": {"shoptalk": SimpleNamespace(command="serve")}},
+        config={"render_by_default": True}, force_page_rendering=lambda path: False,
+        variables={"page": page})
+    on_pre_page_macros(env)
+    assert env.variables["page"].meta["render_macros"] is False
+    assert env.markdown.startswith('!!! failure "This page was not rendered"\n\n'
+                                   "    - index.md:1:4: error: &#39;config&#39; is not one of")
+    assert page.meta == {}  # the page itself is untouched
