@@ -35,6 +35,7 @@ from .config import load_config
 from .exchange import defined_term_jsonld, glossary_json, script_json
 from .problems import Problem, ShoptalkError
 from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site, scrub_html
+from .render import abbreviation_block
 from .render import abbreviations as abbreviation_table
 from .render.mentions import blank_code, link_first_mentions
 from .validate import validate
@@ -222,10 +223,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         if self._abbr_re is None:
             return ""
         used = sorted(set(self._abbr_re.findall(blank_code(markdown))))
-        lines = [f"*[{abbr}]: {self.abbreviations[abbr]}" for abbr in used]
-        # One block per definition: Python-Markdown re-tests a block after each line it
-        # takes from it, so one block of 2,000 definitions costs quadratic time.
-        return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
+        return abbreviation_block(self.abbreviations, used)
 
     def _edit_url(self, page: GeneratedPage, config: MkDocsConfig) -> str | None:
         """The edit link of the YAML file a generated page came from."""
