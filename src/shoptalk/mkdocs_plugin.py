@@ -35,9 +35,9 @@ from .config import load_config
 from .exchange import defined_term_jsonld, glossary_json, script_json
 from .problems import Problem, ShoptalkError
 from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site, scrub_html
-from .render import abbreviation_block
 from .render import abbreviations as abbreviation_table
 from .render.mentions import blank_code, link_first_mentions
+from .render.widgets import abbreviation_block
 from .validate import validate
 
 log = get_plugin_logger(__name__)

@@ -116,3 +116,78 @@ def test_payload_hover_text_reads_as_written(payload_site: Path) -> None:
     home = (payload_site / "index.html").read_text(encoding="utf-8")
     assert '<abbr title="Plain term: A plain term whose page links to the script term.">PLT' \
         in home
+
+
+# Records any markup that lands inside a tooltip, before Material can remove it again.
+WATCH_TOOLTIPS = """
+window.__injected = [];
+new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(node => {
+  if (node.nodeType !== 1) return;
+  const tips = node.matches('.md-tooltip, .md-tooltip2, [role=tooltip]') ? [node]
+    : [...node.querySelectorAll('.md-tooltip, .md-tooltip2, [role=tooltip]')];
+  if (node.closest && node.closest('.md-tooltip__inner, .md-tooltip2__inner')) tips.push(node);
+  for (const tip of tips) for (const el of tip.querySelectorAll(
+      'img, script, svg, iframe, object, embed, style, [onerror], [onload], [onmouseover]'))
+    window.__injected.push(el.outerHTML);
+}))).observe(document, {childList: true, subtree: true});
+"""
+
+# One page of every kind the site has, each showing payload hover text.
+PAYLOAD_PAGES = ["", "playbooks/evil-call/", "start-here/", "glossary/",
+                 "glossary/entity-term/", "glossary/script-term/", "glossary/category/entities/",
+                 "pipeline/", "pipeline/entity-stage/", "pipeline/evil-stage/",
+                 "roles/evil-role/", "roles/evil-role-two/", "roles/handoff-map/",
+                 "methodology/evil-fw/", "cheat-sheet/"]
+
+
+def hover_every_title(page: Any) -> int:
+    """Hover each visible element that has a title (links, abbreviations, badges, handoff
+    tips, cut-short nav entries) long enough for Material to open its tooltip; one element
+    per distinct tag and title, as equal titles make equal tooltips. Return how many."""
+    count = page.evaluate("""() => {
+        const seen = new Set();
+        const all = [...document.querySelectorAll('[title]')].filter(e => {
+            const key = e.tagName + ' ' + e.title;
+            return e.getClientRects().length && !seen.has(key) && seen.add(key);
+        });
+        all.forEach((e, n) => e.setAttribute('data-hover', n));
+        return all.length;
+    }""")
+    for n in range(count):
+        # Two animation frames first: Material opens the last tooltip on the next frame.
+        x, y = page.locator(f"[data-hover='{n}']").evaluate("""e => new Promise(done =>
+            requestAnimationFrame(() => requestAnimationFrame(() => {
+                e.scrollIntoView({block: 'center'});
+                const box = e.getBoundingClientRect();
+                done([box.x + box.width / 2, box.y + box.height / 2]);
+            })))""")
+        page.mouse.move(x, y)
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)  # a broken image reports its error asynchronously
+    return count
+
+
+@pytest.mark.browser
+def test_hovering_payload_text_runs_no_script(browser: Any, payload_url: str,
+                                              tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(WATCH_TOOLTIPS)
+    tab = Tab(page, payload_url)  # requests to any other host are aborted
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+    hovered = 0
+    for path in PAYLOAD_PAGES:
+        tab.open(path)
+        hovered += hover_every_title(page)
+        assert page.evaluate("window.__injected") == [], path
+        assert page.evaluate("window.__pwned") is None, path
+    assert dialogs == []
+    assert hovered > 80  # the test really hovered the payload
+    # What a reader sees: the definition as text, angle brackets and all.
+    tab.open("glossary/")
+    page.locator("article a[href$='entity-term/']").first.hover()
+    tip = page.wait_for_selector(".md-tooltip2--active", state="visible")
+    assert tip is not None
+    assert "we win ‹img src=x onerror=alert(document.domain)› and keep." in tip.inner_text()
+    page.screenshot(path=str(tmp_path / "payload-tooltip.png"))
+    page.close()
