@@ -91,7 +91,8 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A glossary whose every field carries HTML or script."""
     root = tmp_path_factory.mktemp("payload-project")
     config = make_project(root, glossary=FIXTURES / "payload",
-                          shoptalk_yml="rules: {bad-value: warning, plain-text: warning}\n", pages=PAYLOAD_DOCS,
+                          shoptalk_yml="rules: {bad-value: warning, plain-text: warning}\n",
+                          pages=PAYLOAD_DOCS,
                           nav=[{"Home": "index.md"}, {"Glossary": "glossary/index.md"},
                                {"Pipeline": "pipeline/index.md"}, {"Roles": "roles/index.md"},
                                {"Methodology": "methodology/index.md"},
