@@ -10,7 +10,8 @@ Events, in the order they run:
 - ``on_page_markdown`` at priority -50, after mkdocs-macros (priority 0): link
   the first mention of each term, append the abbreviations the page uses, and
   point the edit button of a generated page at its YAML file.
-- ``on_page_content``: scrub script URLs from generated pages (defence in depth).
+- ``on_page_content``: clean every page's HTML and make its title and front matter
+  inert (``render.safe.clean_page_html``, ``render.page.theme_meta``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from .problems import Problem, ShoptalkError
 from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site, scrub_html
 from .render import abbreviations as abbreviation_table
 from .render.mentions import blank_code, link_first_mentions
+from .render.page import page_title, theme_meta
+from .render.safe import clean_page_html
 from .render.widgets import abbreviation_block
 from .validate import validate
 
@@ -205,8 +208,11 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Generated pages only ever carry YAML text: break any script URL that slipped in.
-        A term page also describes itself as a schema.org DefinedTerm."""
+        """Every page's HTML is cleaned and its title and front matter made inert; a term
+        page also describes itself as a schema.org DefinedTerm (added after cleaning)."""
+        html = clean_page_html(html)
+        page.title = page_title(page.title or "")  # Material prints titles unescaped
+        page.meta.update(theme_meta(page.meta))
         if page.file.src_uri not in self.generated:
             return html
         html = scrub_html(html)
