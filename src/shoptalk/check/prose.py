@@ -284,6 +284,8 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
             if at >= 0:
                 out.piece(ch.content, to_source(at))
                 cursor = at + len(ch.content)
+                if "<" in ch.content:  # Python-Markdown takes <svg/onload=…> for HTML
+                    page.html.append((to_source(at), ch.content))
                 if FILLER in ch.content:
                     s = to_source(at)
                     fillers.update(s + k for k, c in enumerate(ch.content) if c == FILLER)

@@ -20,7 +20,8 @@ from .prose import Page
 __all__ = ["RULE", "UnsafeHtml", "unsafe_html"]
 
 RULE = "unsafe-html"
-_ALLOWED = " or ".join(f"{s}:" for s in sorted(PAGE_URL_SCHEMES))
+_SCHEMES = [f"{scheme}:" for scheme in sorted(PAGE_URL_SCHEMES)]
+_ALLOWED = ", ".join(_SCHEMES[:-1]) + " or " + _SCHEMES[-1]
 # attr_list's {: key=value } (also {#id .class key=value}) inside prose.
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"""([^\s=]+)[ \t]*=[ \t]*("[^"]*"|'[^']*'|[^\s"']*)""")
