@@ -149,6 +149,14 @@ def test_what_markdown_makes_is_kept() -> None:
     assert shape(safe.clean_page_html(made)) == shape(made)
 
 
+def test_a_video_from_the_web_is_kept_and_one_from_script_is_not() -> None:
+    assert safe.clean_page_html(
+        '<video controls poster="javascript:alert(1)"><source src="https://example.com/d.mp4" '
+        'type="video/mp4"><source src="data:video/mp4,x"></video>') == \
+        '<video controls=""><source src="https://example.com/d.mp4" type="video/mp4"><source>' \
+        "</video>"
+
+
 def test_emoji_and_icons_as_inline_svg_are_kept() -> None:
     icon = ('<span class="twemoji"><svg xmlns="http://www.w3.org/2000/svg" '
             'viewBox="0 0 24 24"><path d="M12 2 2 22h20z"></path></svg></span>')

@@ -126,7 +126,7 @@ _TAGS = {
     "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input",
     "ins", "kbd", "label", "legend", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp",
     "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "time", "tr", "u", "ul", "var", "wbr",
+    "thead", "time", "tr", "u", "ul", "var", "wbr", "video", "audio", "source", "track",
     # inline SVG: Material's icons and emoji, diagrams; no <use>, <a> or <foreignObject>
     "svg", "path", "g", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text",
     "tspan", "title", "desc", "defs", "lineargradient", "stop",
@@ -138,6 +138,9 @@ _ATTRIBUTES = {
     "input": {"checked", "disabled", "name"},
     "label": {"for"},
     "details": {"open"},
+    **{media: {"src", "controls", "width", "height", "poster", "preload", "muted", "loop",
+               "playsinline"} for media in ("video", "audio")},
+    "source": {"src", "type", "media"}, "track": {"src", "kind", "srclang", "label"},
     "ol": {"start", "reversed", "type"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
