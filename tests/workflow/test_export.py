@@ -24,7 +24,7 @@ from shoptalk.exchange import (
     term_file,
 )
 from shoptalk.model import Glossary
-from shoptalk.rules._base import fold
+from shoptalk.language import fold
 
 from .conftest import VALID, Run
 

@@ -1,8 +1,9 @@
 """Explicit references in macros: ``{{ term("ICP") }}``, ``{{ stage('qualify') }}``, …
 
-Supported forms, for ``term``, ``stage`` and ``role`` alike: ``term("x")``,
-``term('x')``, ``term(id="x")``, extra arguments after the first, and the filter
-``"x" | term``.
+Every macro that takes a record's name is checked: ``term``, ``stage``, ``role``,
+``framework``, ``stage_checklist`` and ``glossary_table(stage=…)``. Supported forms:
+``term("x")``, ``term('x')``, ``term(name="x")`` (or ``id=``), extra arguments after
+the first, and the filter ``"x" | term``.
 """
 
 from __future__ import annotations
@@ -10,19 +11,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..language import Kind
+
+__all__ = ["Reference", "references"]
+
+# The macro, and the kind of record its argument names.
+MACRO_KINDS: dict[str, Kind] = {"term": "term", "stage": "stage", "role": "role",
+                                "framework": "framework", "stage_checklist": "stage"}
+
+_NAMES = "|".join(MACRO_KINDS)
 _CALL_RE = re.compile(
-    r"\b(?P<fn>term|stage|role)\s*\(\s*(?:id\s*=\s*)?(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
+    rf"\b(?P<fn>{_NAMES})\s*\(\s*(?:(?:id|name)\s*=\s*)?(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
 _FILTER_RE = re.compile(
-    r"(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)\s*\|\s*(?P<fn>term|stage|role)\b")
+    rf"(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)\s*\|\s*(?P<fn>{_NAMES})\b")
+_TABLE_RE = re.compile(
+    r"\b(?P<fn>glossary_table)\s*\([^)]*?\bstage\s*=\s*(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
 
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """One explicit reference: which macro, the text referred to, and its source offset."""
+    """One explicit reference: the kind of record, the text referred to, its source offset,
+    and the call as the author wrote it (``term("x")``) for messages."""
 
-    kind: str  # term | stage | role
+    kind: Kind
     value: str
     offset: int  # of the first character of ``value``
+    call: str
 
 
 def references(macros: list[tuple[int, str]]) -> list[Reference]:
@@ -31,8 +45,11 @@ def references(macros: list[tuple[int, str]]) -> list[Reference]:
     for offset, body in macros:
         if not body.startswith("{{"):
             continue
-        for regex in (_CALL_RE, _FILTER_RE):
+        for regex in (_CALL_RE, _FILTER_RE, _TABLE_RE):
             for m in regex.finditer(body):
-                found.append(Reference(m.group("fn"), m.group("value"),
-                                       offset + m.start("value")))
+                fn, value = m.group("fn"), m.group("value")
+                table = fn == "glossary_table"
+                call = f'{fn}(stage="{value}")' if table else f'{fn}("{value}")'
+                found.append(Reference("stage" if table else MACRO_KINDS[fn], value,
+                                       offset + m.start("value"), call))
     return sorted(found, key=lambda r: r.offset)
