@@ -23,8 +23,8 @@ from shoptalk.exchange import (
     script_json,
     term_file,
 )
-from shoptalk.model import Glossary
 from shoptalk.language import fold
+from shoptalk.model import Glossary
 
 from .conftest import VALID, Run
 

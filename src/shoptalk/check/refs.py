@@ -20,12 +20,11 @@ MACRO_KINDS: dict[str, Kind] = {"term": "term", "stage": "stage", "role": "role"
                                 "framework": "framework", "stage_checklist": "stage"}
 
 _NAMES = "|".join(MACRO_KINDS)
-_CALL_RE = re.compile(
-    rf"\b(?P<fn>{_NAMES})\s*\(\s*(?:(?:id|name)\s*=\s*)?(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
-_FILTER_RE = re.compile(
-    rf"(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)\s*\|\s*(?P<fn>{_NAMES})\b")
-_TABLE_RE = re.compile(
-    r"\b(?P<fn>glossary_table)\s*\([^)]*?\bstage\s*=\s*(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
+# A string literal: the other quote may appear inside ("buyer's journey"); escapes may not.
+_STRING = r"(?P<q>[\"'])(?P<value>(?:(?!(?P=q))[^\n\\])*)(?P=q)"
+_CALL_RE = re.compile(rf"\b(?P<fn>{_NAMES})\s*\(\s*(?:(?:id|name)\s*=\s*)?{_STRING}")
+_FILTER_RE = re.compile(rf"{_STRING}\s*\|\s*(?P<fn>{_NAMES})\b")
+_TABLE_RE = re.compile(rf"\b(?P<fn>glossary_table)\s*\([^)]*?\bstage\s*=\s*{_STRING}")
 
 
 @dataclass(frozen=True, slots=True)
