@@ -30,6 +30,7 @@ DEFAULT_LEVELS: dict[str, Severity] = {
     "ambiguous-abbreviation": "warning",
     "front-matter": "error",
     "unreadable-file": "error",
+    "fix-skipped": "error",
 }
 
 
