@@ -37,6 +37,7 @@ from .problems import Problem, ShoptalkError
 from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site, scrub_html
 from .render import abbreviations as abbreviation_table
 from .render.mentions import blank_code, link_first_mentions
+from .render.widgets import abbreviation_block
 from .validate import validate
 
 log = get_plugin_logger(__name__)
@@ -222,10 +223,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         if self._abbr_re is None:
             return ""
         used = sorted(set(self._abbr_re.findall(blank_code(markdown))))
-        lines = [f"*[{abbr}]: {self.abbreviations[abbr]}" for abbr in used]
-        # One block per definition: Python-Markdown re-tests a block after each line it
-        # takes from it, so one block of 2,000 definitions costs quadratic time.
-        return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
+        return abbreviation_block(self.abbreviations, used)
 
     def _edit_url(self, page: GeneratedPage, config: MkDocsConfig) -> str | None:
         """The edit link of the YAML file a generated page came from."""

@@ -28,7 +28,7 @@ from .yaml_reader import Document
 Kind = Literal["term", "stage", "role", "framework", "categories"]
 KINDS: tuple[Kind, ...] = ("term", "stage", "role", "framework", "categories")
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" would let a trailing newline in
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _JSON_TYPES = {
     "string": "text",

@@ -2,8 +2,9 @@
 
 Every macro that takes a record's name is checked: ``term``, ``stage``, ``role``,
 ``framework``, ``stage_checklist`` and ``glossary_table(stage=…)``. Supported forms:
-``term("x")``, ``term('x')``, ``term(name="x")`` (or ``id=``), extra arguments after
-the first, and the filter ``"x" | term``.
+``term("x")``, ``term('x')``, ``term(name="x")`` (or ``id=``) and extra arguments after
+the first. The filter form ``"x" | term`` is not a reference: pages may not use filters
+(rule ``template-code``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ _NAMES = "|".join(MACRO_KINDS)
 # A string literal: the other quote may appear inside ("buyer's journey"); escapes may not.
 _STRING = r"(?P<q>[\"'])(?P<value>(?:(?!(?P=q))[^\n\\])*)(?P=q)"
 _CALL_RE = re.compile(rf"\b(?P<fn>{_NAMES})\s*\(\s*(?:(?:id|name)\s*=\s*)?{_STRING}")
-_FILTER_RE = re.compile(rf"{_STRING}\s*\|\s*(?P<fn>{_NAMES})\b")
 _TABLE_RE = re.compile(rf"\b(?P<fn>glossary_table)\s*\([^)]*?\bstage\s*=\s*{_STRING}")
 
 
@@ -44,7 +44,7 @@ def references(macros: list[tuple[int, str]]) -> list[Reference]:
     for offset, body in macros:
         if not body.startswith("{{"):
             continue
-        for regex in (_CALL_RE, _FILTER_RE, _TABLE_RE):
+        for regex in (_CALL_RE, _TABLE_RE):
             for m in regex.finditer(body):
                 fn, value = m.group("fn"), m.group("value")
                 table = fn == "glossary_table"

@@ -1,6 +1,6 @@
 """The language core: what a word of the selling language means, asked by every consumer.
 
-- ``fold`` / ``normalize``: what counts as the same wording;
+- ``fold`` / ``normalize`` / ``looks``: what counts as the same wording (to the eye, too);
 - ``forms_of`` / ``Wordings``: each record's wordings with their roles, and the clash
   rule (homonyms may share an abbreviation when each says its context);
 - ``Language``: one resolver for term, stage, role and framework names (the case
@@ -15,9 +15,10 @@ from __future__ import annotations
 from .forms import ROLE_WORDS, Form, FormRole, Wordings, forms_of, homonyms, new_forms
 from .names import Answer, Kind, Language, Names
 from .review import Review, review_state
-from .wording import fold, normalize
+from .wording import fold, looks, normalize
 
 __all__ = [
     "ROLE_WORDS", "Answer", "Form", "FormRole", "Kind", "Language", "Names", "Review",
-    "Wordings", "fold", "forms_of", "homonyms", "new_forms", "normalize", "review_state",
+    "Wordings", "fold", "forms_of", "homonyms", "looks", "new_forms", "normalize",
+    "review_state",
 ]

@@ -94,15 +94,17 @@ class Wordings:
         """Take ``form``'s wording (the first record to use a wording keeps it)."""
         self._first.setdefault(form.folded, form)
 
-    def clashes(self, forms: Iterable[Form]) -> Iterator[tuple[Form, Form]]:
-        """Take ``forms`` in order, yielding ``(form, earlier)`` for each that collides."""
+    def take_all(self, forms: Iterable[Form]) -> Iterator[tuple[Form, Form | None]]:
+        """Take ``forms`` in order: each with the earlier wording it collides with, or None
+        when it is the first to use its wording. Homonyms and repeats are passed over."""
         seen: set[tuple[str, str]] = set()
         for form in forms:
             if (form.record_id, form.folded) in seen:
                 continue
             seen.add((form.record_id, form.folded))
-            earlier = self.clash(form)
+            earlier = self._first.get(form.folded)
             if earlier is None:
-                self.add(form)
-            else:
+                self._first[form.folded] = form
+                yield form, None
+            elif earlier.record_id != form.record_id and not homonyms(earlier, form):
                 yield form, earlier

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["fold", "normalize"]
+from ..lookalikes import skeleton
+
+__all__ = ["fold", "looks", "normalize"]
 
 # Typographic apostrophes editors and word processors put in place of the straight one.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -33,3 +35,8 @@ def normalize(text: str) -> str:
     if text.isascii():
         return text
     return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+
+
+def looks(text: str) -> str:
+    """Compare wording the way eyes do: the confusable skeleton of its fold (UTS #39)."""
+    return skeleton(fold(text))

@@ -1,12 +1,15 @@
 """One wording names one term: names, aliases, abbreviations and avoided wording
-must not collide across terms (compared folded: see ``shoptalk.language.fold``)."""
+must not collide across terms (compared folded: see ``shoptalk.language.fold``), nor
+only look alike through letters of another script (``Chаmpion`` with a Cyrillic ``а``)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from ..config import Config
-from ..language import ROLE_WORDS, Form, Wordings, forms_of
+from ..language import ROLE_WORDS, Form, Wordings, forms_of, looks
+from ..lookalikes import foreign, mixed_words, script_name
 from ..model import Glossary
 from ..problems import Problem
 from ._base import at
@@ -15,18 +18,97 @@ IDS = {
     "duplicate-form": "two terms share a name, alias or abbreviation",
     "shared-abbreviation": "two terms share an abbreviation without each declaring a context",
     "avoid-conflict": "an avoided wording is also the name or alias of a term",
+    "confusable-form": "a wording that looks like another term's but uses letters of another "
+    "script or invisible characters",
+    "mixed-script": "a word that mixes letters of two scripts, e.g. Latin and Cyrillic",
 }
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
     forms = (form for term in glossary.terms.values() for form in forms_of(term))
-    for form, first in Wordings().clashes(forms):
-        yield _clash(glossary, first, form)
+    lookalike = _Lookalikes(glossary)
+    for form, earlier in Wordings().take_all(forms):
+        if earlier is None:
+            yield from lookalike.add(form)
+        else:
+            yield _clash(glossary, earlier, form)
+    yield from lookalike.mixed()
 
 
 def _where(glossary: Glossary, form: Form) -> str:
     source = glossary.terms[form.record_id].source
     return f"{source.shown}:{source.where(form.key).line}"
+
+
+class _Lookalikes:
+    """Wordings of different terms that differ as text but look the same on screen."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.shown: dict[str, Form] = {}  # by skeleton: the cleanest wording seen
+        self.forms: list[Form] = []
+        self.reported: set[int] = set()
+
+    def add(self, form: Form) -> Iterator[Problem]:
+        self.forms.append(form)
+        shape = looks(form.text)
+        other = self.shown.get(shape)
+        if other is None or other.record_id == form.record_id:
+            self.shown.setdefault(shape, form)
+        elif foreign(form.text):
+            yield self._confusable(form, other)
+        elif foreign(other.text):
+            self.shown[shape] = form  # the plain wording is the one the other imitates
+            yield self._confusable(other, form)
+        # else both are plain Latin, like 'modern' and 'modem': a spelling, not a disguise
+
+    def _confusable(self, odd: Form, plain: Form) -> Problem:
+        self.reported.add(id(odd))
+        return at(
+            self.glossary.terms[odd.record_id],
+            odd.key,
+            "error",
+            f"{odd.role} '{odd.text}' looks like '{plain.text}' ({plain.role} of term "
+            f"'{plain.record_id}', {_where(self.glossary, plain)}) but {_odd(odd.text)}; "
+            "retype it",
+            "confusable-form",
+        )
+
+    def mixed(self) -> Iterator[Problem]:
+        """A warning for each wording with a word of two scripts that no clash reported."""
+        for form in self.forms:
+            words = mixed_words(form.text) if id(form) not in self.reported else []
+            if words:
+                word, scripts = words[0]
+                names = " and ".join(sorted(s.replace("_", " ").title() for s in scripts))
+                part = "" if word == form.text else f" ('{word}')"
+                yield at(
+                    self.glossary.terms[form.record_id],
+                    form.key,
+                    "warning",
+                    f"{form.role} '{form.text}' mixes {names} letters in one word{part}; "
+                    f"{_odd(word)}; retype it in one script",
+                    "mixed-script",
+                )
+
+
+def _odd(text: str) -> str:
+    """What makes ``text`` differ from its look-alike: "its 'а' is Cyrillic"."""
+    by_script: dict[str, list[str]] = {}
+    hidden: list[str] = []
+    for char in foreign(text):
+        if unicodedata.category(char) == "Cf":
+            hidden.append(f"U+{ord(char):04X}")
+        else:
+            by_script.setdefault(script_name(char), []).append(f"'{char}'")
+    parts = [
+        f"{', '.join(chars)} {'is' if len(chars) == 1 else 'are'} {name}"
+        for name, chars in by_script.items()
+    ]
+    if hidden:
+        parts.append(f"it holds the invisible character{'s' * (len(hidden) > 1)} "
+                     f"{', '.join(hidden)}")
+    return "its " + " and ".join(parts) if by_script else " and ".join(parts)
 
 
 def _clash(glossary: Glossary, first: Form, second: Form) -> Problem:
