@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 from shoptalk.check import TermIndex, scan_text
 from shoptalk.config import Config
 from shoptalk.freshness import due_for_review
-from shoptalk.language import Language, Review, fold, forms_of, review_state
+from shoptalk.language import Form, Language, Review, fold, forms_of, new_forms, review_state
 from shoptalk.load import load_glossary
 from shoptalk.model import Glossary
 from shoptalk.render import SiteData, UnknownName
 from shoptalk.render.terms import review_badge
+from shoptalk.scaffold import term_clash
 from shoptalk.validate import run_rules
 
 REPO = Path(__file__).resolve().parents[2]
@@ -157,6 +158,21 @@ def test_forms_carry_their_roles_and_keys() -> None:
     assert forms[0] == ("name", "Ideal Customer Profile", "name")
     assert ("abbreviation", "ICP", "abbreviation") in forms
     assert {role for role, _, _ in forms} == {"name", "alias", "abbreviation", "avoid"}
+
+
+@pytest.mark.parametrize(("forms", "clash"), [
+    # A homonym may share an abbreviation when both terms say their context.
+    (new_forms("pql-3", "Pipeline-qualified lead", abbreviation="PQL", context="pipeline"), None),
+    (new_forms("pql-3", "Pipeline-qualified lead", abbreviation="PQL"),
+     "abbreviation 'PQL' is already the abbreviation of term 'partner-qualified-lead' "
+     "(valid/terms/partner-qualified-lead.yml)"),
+    (new_forms("icp-2", "IDEAL  customer’s profile", aliases=["ideal CLIENT profile"]),
+     "alias 'ideal CLIENT profile' is already the alias of term 'ideal-customer-profile' "
+     "(valid/terms/ideal-customer-profile.yml)"),
+])
+def test_new_and_import_apply_the_validators_clash_rule(forms: list[Form],
+                                                        clash: str | None) -> None:
+    assert term_clash(FIXTURE[0], forms) == clash
 
 
 # -- one review state ----------------------------------------------------------
