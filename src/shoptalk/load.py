@@ -302,6 +302,7 @@ def load_glossary(
         raise ShoptalkError(f"{root}: glossary folder not found")
     problems: list[Problem] = []
     records: dict[Kind, dict[str, Any]] = {k: {} for k in FOLDERS.values()}
+    broken: dict[str, dict[str, str]] = {}
     seen: dict[tuple[Kind, str], str] = {}
     categories_file: Path | None = None
     for path, shown, raw in _files(root, base, files, problems):
@@ -348,6 +349,9 @@ def load_glossary(
         problems.extend(doc.problems)
         if isinstance(doc.data, dict):
             records[kind][record_id] = BUILDERS[kind](record_id, doc)
+        elif ID_PATTERN.match(record_id):
+            # Still known by its file name: what refers to it waits for the file to load.
+            broken.setdefault(kind, {})[record_id] = shown
     categories = _load_categories(root, categories_file, base, problems, files)
     glossary = Glossary(
         root=root,
@@ -356,6 +360,7 @@ def load_glossary(
         roles=records["role"],
         frameworks=records["framework"],
         categories=categories,
+        broken=broken,
     )
     return glossary, problems
 

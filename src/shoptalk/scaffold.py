@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Glossary, Term
+from .placeholders import PLACEHOLDER
 from .problems import ShoptalkError
 from .rules._base import fold
 from .schema import ID_PATTERN
@@ -23,13 +24,6 @@ TEAMS = ("primary", "support", "extended")
 # Letters NFKD does not decompose into ASCII but readers expect spelled out.
 _SPELLED = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe",
                           "Œ": "oe", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th"})
-
-PLACEHOLDER = {
-    "definition": "Say in one or two plain sentences what this means here.",
-    "purpose": "Say in a sentence why this stage exists.",
-    "exit": "Write a statement anyone can verify when a deal leaves this stage.",
-    "description": "Say in a sentence what this role does for the customer.",
-}
 
 
 def slugify(name: str) -> str:

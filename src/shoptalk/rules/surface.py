@@ -63,7 +63,7 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
                 first[key] = form
                 yield from lookalike.add(form)
                 continue
-            yield from _clash(other, form)
+            yield from _clash(other, form, config)
     yield from lookalike.mixed()
 
 
@@ -136,43 +136,63 @@ def _odd(text: str) -> str:
     return "its " + " and ".join(parts) if by_script else " and ".join(parts)
 
 
-def _clash(first: _Form, second: _Form) -> Iterator[Problem]:
+def _blamed(first: _Form, second: _Form, config: Config) -> tuple[tuple[_Form, _Form], ...]:
+    """Where a clash is reported, as (this side, the other side) pairs.
+
+    On the file that is new or changed since the base branch when a base is known and
+    only one side changed (an annotation on an untouched file helps nobody); on both
+    files otherwise, so neither side hides it.
+    """
+    if config.changed is not None:
+        touched = [f for f in (second, first) if f.term.source.path.resolve() in config.changed]
+        if len(touched) == 1:
+            this = touched[0]
+            return ((this, first if this is second else second),)
+    return ((second, first), (first, second))
+
+
+def _clash(first: _Form, second: _Form, config: Config) -> Iterator[Problem]:
     roles = {first.role, second.role}
-    where = f"'{first.term.id}' ({_where(first)})"
-    if roles == {"abbreviation"}:
-        if first.term.context and second.term.context:
-            return  # homonyms told apart by their contexts, e.g. PQL
-        yield at(
-            second.term,
-            second.key,
-            "error",
-            f"abbreviation '{second.text}' is also used by {where}; shared abbreviations "
-            "need a 'context' on both terms",
-            "shared-abbreviation",
-        )
-    elif "avoid" in roles and roles & {"name", "alias"}:
-        avoided, named = (first, second) if first.role == "avoid" else (second, first)
-        yield at(
-            avoided.term,
-            avoided.key,
-            "error",
-            f"avoided wording '{avoided.text}' is the {named.role} of term "
-            f"'{named.term.id}' ({_where(named)})",
-            "avoid-conflict",
-        )
-    elif roles == {"avoid"}:
-        yield at(
-            second.term,
-            second.key,
-            "error",
-            f"'{second.text}' is avoided in favour of two terms: this one and {where}",
-            "duplicate-form",
-        )
+    if roles == {"abbreviation"} and first.term.context and second.term.context:
+        return  # homonyms told apart by their contexts, e.g. PQL
+    for this, other in _blamed(first, second, config):
+        where = f"'{other.term.id}' ({_where(other)})"
+        if roles == {"abbreviation"}:
+            yield at(
+                this.term,
+                this.key,
+                "error",
+                f"abbreviation '{this.text}' is also used by {where}; shared abbreviations "
+                "need a 'context' on both terms",
+                "shared-abbreviation",
+            )
+        elif "avoid" in roles and roles & {"name", "alias"}:
+            yield _avoid_conflict(this, other)
+        elif roles == {"avoid"}:
+            yield at(
+                this.term,
+                this.key,
+                "error",
+                f"'{this.text}' is avoided in favour of two terms: this one and {where}",
+                "duplicate-form",
+            )
+        else:
+            yield at(
+                this.term,
+                this.key,
+                "error",
+                f"{this.role} '{this.text}' is already the {other.role} of term {where}",
+                "duplicate-form",
+            )
+
+
+def _avoid_conflict(this: _Form, other: _Form) -> Problem:
+    """One wording both named and avoided, told from the side it is reported on."""
+    if this.role == "avoid":
+        message = (f"avoided wording '{this.text}' is the {other.role} of term "
+                   f"'{other.term.id}' ({_where(other)})")
     else:
-        yield at(
-            second.term,
-            second.key,
-            "error",
-            f"{second.role} '{second.text}' is already the {first.role} of term {where}",
-            "duplicate-form",
-        )
+        message = (f"{this.role} '{this.text}' is wording that term '{other.term.id}' "
+                   f"avoids ({_where(other)}); choose another wording, or take it out of "
+                   "that term's avoid list")
+    return at(this.term, this.key, "error", message, "avoid-conflict")
