@@ -12,6 +12,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .model import (
+    FORECAST_CATEGORIES,
+    OUTCOMES,
     Avoid,
     Category,
     Element,
@@ -58,6 +60,12 @@ class _Fields:
         if isinstance(value, bool | int):
             return str(value).lower() if isinstance(value, bool) else str(value)
         return default
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str | None:
+        """One of ``choices``; any other value is the schema's to report, and reads as absent
+        so that no rule builds a second problem on it."""
+        value = self.text(key)
+        return value if value in choices else None
 
     def req(self, key: str, default: str = "") -> str:
         return self.text(key) or default
@@ -142,9 +150,9 @@ def build_stage(record_id: str, doc: Document) -> Stage:
             Handoff(i.req("to"), i.req("what"), i.text("when")) for i in f.items("handoffs")
         ),
         probability=f.number("probability"),
-        forecast_category=f.text("forecast_category"),
+        forecast_category=f.choice("forecast_category", FORECAST_CATEGORIES),
         typical_days=f.number("typical_days"),
-        outcome=f.text("outcome"),
+        outcome=f.choice("outcome", OUTCOMES),
         common_misses=tuple(
             Miss(i.req("miss"), i.req("consequence")) for i in f.items("common_misses")
         ),

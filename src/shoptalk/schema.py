@@ -232,7 +232,8 @@ def _plain(value: Any) -> str:
 def _colon_message(where: str, value: Any) -> str:
     text = _colon_text("string", value) or ""
     quoted_text = json.dumps(text, ensure_ascii=False)  # a valid YAML double-quoted scalar
-    line = f"- {quoted_text}" if where.endswith("]") else f"{where.rpartition('.')[2]}: {quoted_text}"
+    key = where.rpartition(".")[2]
+    line = f"- {quoted_text}" if where.endswith("]") else f"{key}: {quoted_text}"
     return (
         "this line holds ': ' so YAML read it as a key and value; put the whole "
         f"{'sentence' if ' ' in text.strip() else 'text'} in quotes: {line}"

@@ -35,6 +35,7 @@ def run_rules(glossary: Glossary, config: Config) -> list[Problem]:
 
 def _waiting_text(record_id: str, shown: str, places: Sequence[str]) -> str:
     count = len(places)
+    places = sorted(places, key=lambda p: (p.rpartition(":")[0], int(p.rpartition(":")[2])))
     listed = ", ".join(places[:MAX_PLACES])
     if count > MAX_PLACES:
         listed += f" and {count - MAX_PLACES} more"

@@ -96,16 +96,14 @@ def references(glossary: Glossary, config: Config) -> Iterator[Reference]:
             found.append(_one(stage, f"{key}.term", info.term, "term", terms))
         for i, handoff in enumerate(stage.handoffs):
             found.append(_one(stage, f"handoffs[{i}].to", handoff.to, "role", roles))
-        for i, ref in enumerate(stage.framework_elements):
-            found.append(_element(glossary, stage, f"framework_elements[{i}]", ref))
+        for i, named in enumerate(stage.framework_elements):
+            found.append(_element(glossary, stage, f"framework_elements[{i}]", named))
     for framework in glossary.frameworks.values():
         for i, element in enumerate(framework.elements):
             key = f"elements[{i}].known_by"
             found.append(_one(framework, key, element.known_by, "stage", stages))
     for refs in found:
-        for ref in refs:
-            if ref.target not in ref.known:
-                yield ref
+        yield from (ref for ref in refs if ref.target not in ref.known)
 
 
 def _owner(record: Record, owner: str, glossary: Glossary, config: Config) -> Iterator[Reference]:
@@ -116,7 +114,7 @@ def _owner(record: Record, owner: str, glossary: Glossary, config: Config) -> It
 
 
 def _element(glossary: Glossary, stage: Record, key: str, ref: str) -> Iterator[Reference]:
-    framework_id, _, element_id = ref.partition(".")
+    framework_id = ref.partition(".")[0]
     framework = glossary.frameworks.get(framework_id)
     if framework is None:
         yield Reference(stage, key, framework_id, "framework", glossary.frameworks, "framework")
