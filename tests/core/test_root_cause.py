@@ -141,3 +141,10 @@ def test_unknown_enum_lists_choices_and_suggests(
         "glossary/roles/se.yml:2:7: error: team: 'suport' is not one of: primary, support, "
         "extended; did you mean 'support'? [bad-enum]"
     ]
+
+
+def test_a_broken_stage_does_not_make_a_gap_in_the_order(glossary: Path) -> None:
+    # qualify is 1 and closed-won 2: with qualify unreadable, closed-won's 2 is no gap.
+    (glossary / "stages/qualify.yml").write_text("name: Qualify\norder: 1\n\tpurpose: x\n",
+                                                 encoding="utf-8")
+    assert [line.rpartition(" [")[2] for line in _lines(glossary)] == ["yaml-syntax]"]

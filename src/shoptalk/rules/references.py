@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..model import Glossary, Record
+from ..owners import OWNER_HELP
 from ..problems import Problem
 from ..schema import did_you_mean
 from ._base import at
@@ -22,6 +23,8 @@ IDS = {
     "does not exist",
     "self-ref": "a term that lists itself as related, broader or its own replacement",
 }
+
+FOLDERS = {"term": "terms", "stage": "stages", "role": "roles", "framework": "frameworks"}
 
 # Few enough to list in full when a category is unknown; more are only suggested.
 MAX_LISTED = 12
@@ -50,6 +53,11 @@ def _missing(ref: Reference) -> Problem:
     if ref.kind == "category":  # a handful of ids nobody remembers: show them
         listed = ", ".join(choices) if len(choices) <= MAX_LISTED else "see categories.yml"
         suggestion += f" (categories: {listed})"
+    elif ref.kind == "role or team handle" and not hint:
+        suggestion = f"; write {OWNER_HELP}"
+    elif ref.record_kind in FOLDERS and not hint:
+        suggestion = (f"; write the file name of a {ref.record_kind} in "
+                      f"{FOLDERS[ref.record_kind]}/, without .yml")
     return at(
         ref.record,
         ref.key,
