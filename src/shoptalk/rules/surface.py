@@ -1,18 +1,18 @@
 """One wording names one term: names, aliases, abbreviations and avoided wording
-must not collide across terms (case-insensitively, after NFKC), nor only look alike
-through letters of another script (``Chаmpion`` with a Cyrillic ``а``)."""
+must not collide across terms (compared folded: see ``shoptalk.language.fold``), nor
+only look alike through letters of another script (``Chаmpion`` with a Cyrillic ``а``)."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..config import Config
+from ..language import ROLE_WORDS, Form, Wordings, forms_of, looks
 from ..lookalikes import foreign, mixed_words, script_name
-from ..model import Glossary, Term
+from ..model import Glossary
 from ..problems import Problem
-from ._base import at, fold, looks
+from ._base import at
 
 IDS = {
     "duplicate-form": "two terms share a name, alias or abbreviation",
@@ -24,62 +24,36 @@ IDS = {
 }
 
 
-@dataclass(frozen=True)
-class _Form:
-    term: Term
-    key: str
-    role: str  # name | alias | abbreviation | avoid
-    text: str
-
-
-def _forms(term: Term) -> Iterator[_Form]:
-    yield _Form(term, "name", "name", term.name)
-    for i, alias in enumerate(term.aliases):
-        yield _Form(term, f"aliases[{i}]", "alias", alias)
-    if term.abbreviation:
-        yield _Form(term, "abbreviation", "abbreviation", term.abbreviation)
-    for i, avoid in enumerate(term.avoid):
-        key = f"avoid[{i}].text" if avoid.why else f"avoid[{i}]"
-        yield _Form(term, key, "avoid", avoid.text)
-
-
-def _where(form: _Form) -> str:
-    pos = form.term.source.where(form.key)
-    return f"{form.term.source.shown}:{pos.line}"
-
-
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
-    first: dict[str, _Form] = {}
-    lookalike = _Lookalikes()
-    for term in glossary.terms.values():
-        seen_here: set[str] = set()
-        for form in _forms(term):
-            key = fold(form.text)
-            if key in seen_here:
-                continue  # the same wording twice in one term is harmless repetition
-            seen_here.add(key)
-            other = first.get(key)
-            if other is None:
-                first[key] = form
-                yield from lookalike.add(form)
-                continue
-            yield from _clash(other, form, config)
+    forms = (form for term in glossary.terms.values() for form in forms_of(term))
+    lookalike = _Lookalikes(glossary)
+    for form, earlier in Wordings().take_all(forms):
+        if earlier is None:
+            yield from lookalike.add(form)
+        else:
+            yield from _clash(glossary, earlier, form, config)
     yield from lookalike.mixed()
+
+
+def _where(glossary: Glossary, form: Form) -> str:
+    source = glossary.terms[form.record_id].source
+    return f"{source.shown}:{source.where(form.key).line}"
 
 
 class _Lookalikes:
     """Wordings of different terms that differ as text but look the same on screen."""
 
-    def __init__(self) -> None:
-        self.shown: dict[str, _Form] = {}  # by skeleton: the cleanest wording seen
-        self.forms: list[_Form] = []
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.shown: dict[str, Form] = {}  # by skeleton: the cleanest wording seen
+        self.forms: list[Form] = []
         self.reported: set[int] = set()
 
-    def add(self, form: _Form) -> Iterator[Problem]:
+    def add(self, form: Form) -> Iterator[Problem]:
         self.forms.append(form)
         shape = looks(form.text)
         other = self.shown.get(shape)
-        if other is None or other.term is form.term:
+        if other is None or other.record_id == form.record_id:
             self.shown.setdefault(shape, form)
         elif foreign(form.text):
             yield self._confusable(form, other)
@@ -88,14 +62,15 @@ class _Lookalikes:
             yield self._confusable(other, form)
         # else both are plain Latin, like 'modern' and 'modem': a spelling, not a disguise
 
-    def _confusable(self, odd: _Form, plain: _Form) -> Problem:
+    def _confusable(self, odd: Form, plain: Form) -> Problem:
         self.reported.add(id(odd))
         return at(
-            odd.term,
+            self.glossary.terms[odd.record_id],
             odd.key,
             "error",
             f"{odd.role} '{odd.text}' looks like '{plain.text}' ({plain.role} of term "
-            f"'{plain.term.id}', {_where(plain)}) but {_odd(odd.text)}; retype it",
+            f"'{plain.record_id}', {_where(self.glossary, plain)}) but {_odd(odd.text)}; "
+            "retype it",
             "confusable-form",
         )
 
@@ -108,7 +83,7 @@ class _Lookalikes:
                 names = " and ".join(sorted(s.replace("_", " ").title() for s in scripts))
                 part = "" if word == form.text else f" ('{word}')"
                 yield at(
-                    form.term,
+                    self.glossary.terms[form.record_id],
                     form.key,
                     "warning",
                     f"{form.role} '{form.text}' mixes {names} letters in one word{part}; "
@@ -136,7 +111,9 @@ def _odd(text: str) -> str:
     return "its " + " and ".join(parts) if by_script else " and ".join(parts)
 
 
-def _blamed(first: _Form, second: _Form, config: Config) -> tuple[tuple[_Form, _Form], ...]:
+def _blamed(
+    glossary: Glossary, first: Form, second: Form, config: Config
+) -> tuple[tuple[Form, Form], ...]:
     """Where a clash is reported, as (this side, the other side) pairs.
 
     On the file that is new or changed since the base branch when a base is known and
@@ -144,55 +121,41 @@ def _blamed(first: _Form, second: _Form, config: Config) -> tuple[tuple[_Form, _
     files otherwise, so neither side hides it.
     """
     if config.changed is not None:
-        touched = [f for f in (second, first) if f.term.source.path.resolve() in config.changed]
+        touched = [f for f in (second, first)
+                   if glossary.terms[f.record_id].source.path.resolve() in config.changed]
         if len(touched) == 1:
             this = touched[0]
             return ((this, first if this is second else second),)
     return ((second, first), (first, second))
 
 
-def _clash(first: _Form, second: _Form, config: Config) -> Iterator[Problem]:
+def _clash(glossary: Glossary, first: Form, second: Form, config: Config) -> Iterator[Problem]:
     roles = {first.role, second.role}
-    if roles == {"abbreviation"} and first.term.context and second.term.context:
-        return  # homonyms told apart by their contexts, e.g. PQL
-    for this, other in _blamed(first, second, config):
-        where = f"'{other.term.id}' ({_where(other)})"
+    for this, other in _blamed(glossary, first, second, config):
+        term = glossary.terms[this.record_id]
+        where = f"'{other.record_id}' ({_where(glossary, other)})"
         if roles == {"abbreviation"}:
-            yield at(
-                this.term,
-                this.key,
-                "error",
-                f"abbreviation '{this.text}' is also used by {where}; shared abbreviations "
-                "need a 'context' on both terms",
-                "shared-abbreviation",
-            )
+            yield at(term, this.key, "error",
+                     f"abbreviation '{this.text}' is also used by {where}; shared abbreviations "
+                     "need a 'context' on both terms", "shared-abbreviation")
         elif "avoid" in roles and roles & {"name", "alias"}:
-            yield _avoid_conflict(this, other)
+            yield at(term, this.key, "error", _avoid_conflict(glossary, this, other),
+                     "avoid-conflict")
         elif roles == {"avoid"}:
-            yield at(
-                this.term,
-                this.key,
-                "error",
-                f"'{this.text}' is avoided in favour of two terms: this one and {where}",
-                "duplicate-form",
-            )
+            yield at(term, this.key, "error",
+                     f"'{this.text}' is avoided in favour of two terms: this one and {where}",
+                     "duplicate-form")
         else:
-            yield at(
-                this.term,
-                this.key,
-                "error",
-                f"{this.role} '{this.text}' is already the {other.role} of term {where}",
-                "duplicate-form",
-            )
+            yield at(term, this.key, "error",
+                     f"{this.role} '{this.text}' is already the {other.role} of term {where}",
+                     "duplicate-form")
 
 
-def _avoid_conflict(this: _Form, other: _Form) -> Problem:
+def _avoid_conflict(glossary: Glossary, this: Form, other: Form) -> str:
     """One wording both named and avoided, told from the side it is reported on."""
     if this.role == "avoid":
-        message = (f"avoided wording '{this.text}' is the {other.role} of term "
-                   f"'{other.term.id}' ({_where(other)})")
-    else:
-        message = (f"{this.role} '{this.text}' is wording that term '{other.term.id}' "
-                   f"avoids ({_where(other)}); choose another wording, or take it out of "
-                   "that term's avoid list")
-    return at(this.term, this.key, "error", message, "avoid-conflict")
+        return (f"avoided wording '{this.text}' is the {ROLE_WORDS[other.role]} of term "
+                f"'{other.record_id}' ({_where(glossary, other)})")
+    return (f"{ROLE_WORDS[this.role]} '{this.text}' is wording that term '{other.record_id}' "
+            f"avoids ({_where(glossary, other)}); choose another wording, or take it out of "
+            "that term's avoid list")
