@@ -43,14 +43,15 @@ def _shoptalk_build(work: Path, terms: int) -> tuple[float, Path]:
 def _plain_build(work: Path, shoptalk_root: Path) -> float:
     """The same pages as plain Markdown files, built by MkDocs alone."""
     from shoptalk import load_config, validate
-    from shoptalk.render import SiteData, render_site
+    from shoptalk.site_build import build_site
 
     settings = load_config(shoptalk_root)
     glossary, _ = validate(settings)
     root = work / "plain"
     shutil.rmtree(root, ignore_errors=True)
     docs = root / "docs"
-    for page in render_site(SiteData(glossary, settings)):
+    build = build_site(settings, glossary, {}, check=False)
+    for page in build.generated.values():
         path = docs / page.uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
@@ -62,9 +63,7 @@ def _plain_build(work: Path, shoptalk_root: Path) -> float:
                              Loader=yaml.Loader)
     settings_yml["plugins"] = ["search"]
     # The same nav as the shoptalk build (term pages out of it), so both build the same site.
-    from shoptalk.mkdocs_plugin import expand_nav
-
-    settings_yml["nav"] = expand_nav(settings_yml["nav"], SiteData(glossary, settings), docs)
+    settings_yml["nav"] = build.expand_nav(settings_yml["nav"])
     settings_yml.pop("watch", None)
     (root / "mkdocs.yml").write_text(yaml.dump(settings_yml), encoding="utf-8")
     from mkdocs.commands.build import build
