@@ -1,18 +1,10 @@
-"""The MkDocs adapter: MkDocs events translated into calls of ``shoptalk.site_build``.
+"""The MkDocs adapter: each event calls ``shoptalk.site_build`` and decides nothing itself.
 
-- ``on_config``: load and validate the glossary (errors stop ``mkdocs build``; ``serve``
-  keeps running), add the stylesheet, the script and the ``abbr`` extension.
-- ``on_files``: read each docs page once, build the site in core (checker findings go to
-  the log), add the generated pages and assets, expand the nav.
-- ``on_page_read_source``: serve the text read in ``on_files`` (no second read).
-- ``on_page_markdown`` at priority -50, after mkdocs-macros (priority 0): first-mention
-  links, the abbreviation block, the edit URL of a generated page.
-- ``on_page_content``: scrub script URLs from generated pages; a term page's JSON-LD.
-"""
+Pages are read once (``on_files``) and served from that text (``on_page_read_source``);
+``on_page_markdown`` runs at priority -50, after mkdocs-macros (priority 0)."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Literal
 
@@ -24,12 +16,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .config import Config as ShoptalkSettings
-from .config import load_config
 from .problems import Problem, ShoptalkError
 from .render import SiteData, scrub_html
-from .site_build import ASSET_DIR, ASSETS, SiteBuild, build_site, read_docs
-from .validate import validate
+from .site_build import SCRIPTS, STYLESHEETS, SiteBuild, build_site, load_site, read_docs
 
 log = get_plugin_logger(__name__)
 
@@ -50,66 +39,50 @@ class ShoptalkConfig(Config):  # type: ignore[no-untyped-call]
     """Give every glossary abbreviation on every page a hover definition."""
 
     expand_nav = c.Type(bool, default=True)
-    """Fill the Pipeline, Roles and Methodology nav sections with their generated pages,
-    and expand nav entries that end in ``/`` into the Markdown files of that folder."""
+    """Fill the Pipeline, Roles, Methodology nav sections and ``folder/`` entries with pages."""
 
 
 class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-call]
     """Generated glossary pages, hover definitions and checker findings in the build."""
 
-    supports_multiple_instances = False
-
     def __init__(self) -> None:
         self.command = "build"
-        self.settings: ShoptalkSettings | None = None
         self.site: SiteData | None = None  # read by shoptalk.macros
         self.build: SiteBuild | None = None
 
-    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
-                   dirty: bool) -> None:
-        self.command = command
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command  # serve shows glossary errors and keeps running
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the glossary; add the assets and the ``abbr`` extension."""
         root = Path(config.config_file_path or ".").resolve().parent
         try:
-            settings = load_config(root, root / self.config.config_file
-                                   if self.config.config_file else None)
-            if self.config.link_first_mention is not None:
-                settings = dataclasses.replace(
-                    settings, link_first_mention=self.config.link_first_mention)
-            glossary, problems = validate(settings)
+            settings, glossary, problems = load_site(
+                root, self.config.config_file, link_first_mention=self.config.link_first_mention)
         except ShoptalkError as exc:
             raise PluginError(f"shoptalk: {exc}") from None
-        errors = _report(problems)
-        if errors and self.command != "serve":
-            raise PluginError(f"shoptalk: the glossary has {errors} error"
-                              f"{'s' if errors != 1 else ''} (listed above); fix them and "
-                              "build again")
-        self.settings, self.site = settings, SiteData(glossary, settings)
-        for name in ASSETS:
-            target = config.extra_css if name.endswith(".css") else config.extra_javascript
-            if f"{ASSET_DIR}/{name}" not in target:
-                target.append(f"{ASSET_DIR}/{name}")
+        if (errors := _report(problems)) and self.command != "serve":
+            raise PluginError(f"shoptalk: the glossary has {errors} error{'s' * (errors != 1)}"
+                              " (listed above); fix them and build again")
+        self.site = SiteData(glossary, settings)
+        config.extra_css += [uri for uri in STYLESHEETS if uri not in config.extra_css]
+        config.extra_javascript += [uri for uri in SCRIPTS if uri not in config.extra_javascript]
         if self.config.abbreviations and "abbr" not in config.markdown_extensions:
             config.markdown_extensions.append("abbr")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read each page once, build the site in core, add its pages and assets."""
-        if self.site is None or self.settings is None:
-            return files
+        assert self.site is not None  # on_config either set it or stopped the build
         docs, unreadable = read_docs(Path(config.docs_dir),
                                      [f.src_uri for f in files.documentation_pages()])
-        self.build = build = build_site(self.settings, self.site.glossary, docs,
-                                        check=self.config.check,
-                                        abbreviations=self.config.abbreviations)
-        self.site = build.site
+        build = build_site(self.site.config, self.site.glossary, docs, check=self.config.check,
+                           abbreviations=self.config.abbreviations)
+        self.build, self.site = build, build.site
         _report(unreadable + build.findings)
-        for page in build.generated.values():
-            files.append(File.generated(config, page.uri, content=page.markdown))
-        for uri, data in build.assets().items():
-            files.append(File.generated(config, uri, content=data))
+        for uri, content in [*((p.uri, p.markdown.encode()) for p in build.generated.values()),
+                             *build.assets().items()]:
+            files.append(File.generated(config, uri, content=content))
         if self.config.expand_nav and config.nav:
             config.nav = build.expand_nav(config.nav)
         return files
@@ -125,8 +98,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         """After macros: link first mentions, append used abbreviations, fix edit URLs."""
         if self.build is None:
             return markdown
-        uri = page.file.src_uri
-        if uri in self.build.generated:
+        if (uri := page.file.src_uri) in self.build.generated:
             page.edit_url = self.build.edit_url(uri, config.repo_url, config.edit_uri,
                                                 Path(config.docs_dir))
         return self.build.finish_markdown(uri, markdown, page.meta)
@@ -143,7 +115,6 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
 
 def _report(problems: list[Problem]) -> int:
     """Send problems to the build log, exactly as the CLI prints them; return the errors."""
-    for problem in problems:
-        {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(
-            problem.format())
+    for p in problems:
+        {"error": log.error, "warning": log.warning}.get(p.severity, log.info)(p.format())
     return sum(p.severity == "error" for p in problems)

@@ -8,6 +8,7 @@ it once per build; ``shoptalk pages`` writes it to a folder any engine can build
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
@@ -21,17 +22,20 @@ import yaml
 
 from .check import TermIndex, scan_text
 from .check.docs import read_text
-from .config import Config
+from .config import Config, load_config
 from .exchange import defined_term_jsonld, glossary_json, script_json
 from .model import Glossary
 from .problems import PathDisplay, Problem
 from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site
 from .render import abbreviations as abbreviation_table
 from .render.mentions import blank_code, link_first_mentions
+from .validate import validate
 
 ASSET_DIR = "assets/shoptalk"
 ASSETS = ("shoptalk.css", "shoptalk.js")
 GLOSSARY_JSON = "glossary.json"
+STYLESHEETS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".css"))
+SCRIPTS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js"))
 SECTION_TITLES = {GLOSSARY_INDEX: "Glossary", "pipeline/index.md": "Pipeline",
                   "roles/index.md": "Roles", "methodology/index.md": "Methodology"}
 # Problems the site build itself reports (the glossary's and the checker's are theirs).
@@ -212,6 +216,17 @@ class SiteBuild:
         return out
 
 
+def load_site(root: Path, config_file: str | None = None, *,
+              link_first_mention: bool | None = None) -> tuple[Config, Glossary, list[Problem]]:
+    """Settings (``shoptalk.yml`` beside ``root`` or ``config_file``, relative to it; an
+    engine's option overriding ``link_first_mention``), the glossary and its problems."""
+    settings = load_config(root, root / config_file if config_file else None)
+    if link_first_mention is not None:
+        settings = dataclasses.replace(settings, link_first_mention=link_first_mention)
+    glossary, problems = validate(settings)
+    return settings, glossary, problems
+
+
 def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage], *,
                check: bool = True, abbreviations: bool = True) -> SiteBuild:
     """Check the hand-written pages and generate every page of the site from the glossary.
@@ -252,5 +267,6 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
                      abbreviation_table(site) if abbreviations else {})
 
 
-__all__ = ["ASSETS", "ASSET_DIR", "GLOSSARY_JSON", "SITE_RULE_IDS", "DocPage", "SiteBuild",
-           "build_site", "page_uris", "read_docs", "split_front_matter"]
+__all__ = ["ASSETS", "ASSET_DIR", "GLOSSARY_JSON", "SCRIPTS", "SITE_RULE_IDS", "STYLESHEETS",
+           "DocPage", "SiteBuild", "build_site", "load_site", "page_uris", "read_docs",
+           "split_front_matter"]

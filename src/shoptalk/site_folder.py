@@ -21,7 +21,7 @@ import yaml
 from .problems import Problem, ShoptalkError
 from .render import scrub_html
 from .render.page_macros import MacroError, render_macros
-from .site_build import ASSET_DIR, ASSETS, SiteBuild, split_front_matter
+from .site_build import SCRIPTS, STYLESHEETS, SiteBuild, split_front_matter
 
 MARKER = ".shoptalk-pages"
 MARKER_TEXT = "Written by `shoptalk pages`; the next run replaces this whole folder.\n"
@@ -125,10 +125,9 @@ def folder_config(build: SiteBuild, mkdocs: Mapping[str, Any]) -> dict[str, Any]
         or (isinstance(p, dict) and DROPPED_PLUGINS.intersection(p)))]
     if isinstance(out.get("nav"), list):
         out["nav"] = build.expand_nav(out["nav"])
-    for key, suffix in (("extra_css", ".css"), ("extra_javascript", ".js")):
+    for key, assets in (("extra_css", STYLESHEETS), ("extra_javascript", SCRIPTS)):
         listed = list(out.get(key) or [])
-        out[key] = listed + [f"{ASSET_DIR}/{n}" for n in ASSETS
-                             if n.endswith(suffix) and f"{ASSET_DIR}/{n}" not in listed]
+        out[key] = listed + [uri for uri in assets if uri not in listed]
     extensions = list(out.get("markdown_extensions") or [])
     if build.abbreviations and not any(e == "abbr" or (isinstance(e, dict) and "abbr" in e)
                                        for e in extensions):
