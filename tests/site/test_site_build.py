@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import io
+import posixpath
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from shoptalk import load_config, validate
+from shoptalk.render.env import rel
 from shoptalk.render.page_macros import MacroError, render_macros
 from shoptalk.site_build import DocPage, SiteBuild, build_site
 
@@ -91,6 +93,17 @@ def test_macros_render_in_core_and_leave_code_alone(tmp_path: Path) -> None:
         render_macros('# X\n{{ stage("quallify") }}\n', site, "x.md", "docs/x.md")
     with pytest.raises(MacroError, match=r"^docs/x.md: 'config' is undefined$"):
         render_macros("{{ config.site_name }}\n", site, "x.md", "docs/x.md")
+
+
+URIS = ["index.md", "x.md", "glossary/index.md", "glossary/a.md", "glossary/category/b.md",
+        "a/b/c/d.md", "glossary", "glossary/", "../x.md", "/abs/x.md", "./y.md", "a//b.md"]
+
+
+@pytest.mark.parametrize("start", URIS)
+def test_relative_links_are_what_relpath_says(start: str) -> None:
+    for target in URIS:
+        assert rel(start, target) == posixpath.relpath(target, posixpath.dirname(start) or "."), \
+            (start, target)
 
 
 def test_the_plugin_build_reads_each_page_once(

@@ -27,8 +27,15 @@ def _finalize(value: Any) -> Any:
 
 def rel(from_uri: str, to_uri: str) -> str:
     """The relative Markdown link from page ``from_uri`` to page ``to_uri`` (both src URIs)."""
-    start = posixpath.dirname(from_uri) or "."
-    return posixpath.relpath(to_uri, start)
+    start = posixpath.dirname(from_uri)
+    here, target = start.split("/") if start else [], to_uri.split("/")
+    if {"..", ".", ""} & {*here, *target}:  # not two clean paths from the docs root
+        return posixpath.relpath(to_uri, start or ".")
+    # The common folders, counted here: relpath calls getcwd twice per link.
+    same = 0
+    while same < min(len(here), len(target)) and here[same] == target[same]:
+        same += 1
+    return "/".join([".."] * (len(here) - same) + target[same:]) or "."
 
 
 def link(label: object, from_uri: str, to_uri: str | None, title: object = "") -> Markup:
