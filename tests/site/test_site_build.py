@@ -91,8 +91,10 @@ def test_macros_render_in_core_and_leave_code_alone(tmp_path: Path) -> None:
     with pytest.raises(MacroError, match=r"^docs/x.md:2: stage\(\): unknown stage 'quallify'; "
                                          r"did you mean 'qualify'\?$"):
         render_macros('# X\n{{ stage("quallify") }}\n', site, "x.md", "docs/x.md")
-    with pytest.raises(MacroError, match=r"^docs/x.md: 'config' is undefined$"):
-        render_macros("{{ config.site_name }}\n", site, "x.md", "docs/x.md")
+    with pytest.raises(MacroError, match=r"^docs/x.md:3: 'config' is undefined$"):
+        render_macros("# X\n\n{{ config.site_name }}\n", site, "x.md", "docs/x.md")
+    with pytest.raises(MacroError, match=r"^docs/x.md:2: unexpected '}', expected '\)'$"):
+        render_macros("# X\n{{ term( }}\n", site, "x.md", "docs/x.md")
 
 
 URIS = ["index.md", "x.md", "glossary/index.md", "glossary/a.md", "glossary/category/b.md",

@@ -132,7 +132,18 @@ def render_macros(markdown: str, site: SiteData, uri: str, page: str) -> str:
     except jinja2.TemplateSyntaxError as exc:
         raise MacroError(f"{page}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
-        raise MacroError(f"{page}: {exc}") from None
+        line = _template_line(exc)
+        raise MacroError(f"{page}:{line}: {exc}" if line else f"{page}: {exc}") from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The page line a Jinja runtime error happened on (Jinja maps its frames to the page)."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 __all__ = ["MACRO_NAMES", "MacroError", "call_site", "page_macros", "render_macros"]
