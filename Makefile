@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints a banner about MkDocs 2.0 on every build; the bound mkdocs<2 already answers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test lint validate check build pytest lock clean
+.PHONY: setup serve test lint validate check build pytest screenshots lock clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,11 @@ pytest: setup
 	$(BIN)/pytest -q
 
 test: validate check build lint pytest
+
+# Refresh the README's pictures (docs/assets/screenshots); tests never touch them.
+screenshots: setup
+	SHOPTALK_README_SCREENSHOTS=1 CI=true $(BIN)/pytest -q -p no:cacheprovider \
+		tests/site/test_browser.py -k test_screenshots_of_the_main_pages
 
 # Refresh the pinned versions after changing dependencies in pyproject.toml.
 lock:

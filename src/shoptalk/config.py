@@ -7,13 +7,16 @@ configuration is a ShoptalkError (exit 2), not a content problem.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .model import Pos
+from .owners import HANDLE_HELP, ROLE_ID, is_handle
 from .problems import Problem, Severity, ShoptalkError
-from .yaml_reader import read_yaml
+from .yaml_reader import Document, read_yaml
 
 CONFIG_FILE = "shoptalk.yml"
 RULE_LEVELS = ("error", "warning", "notice", "off")
@@ -76,6 +79,8 @@ class Config:
     rules: Mapping[str, str] = field(default_factory=dict)
     allow_acronyms: tuple[str, ...] = DEFAULT_ACRONYMS
     teams: Mapping[str, str] = field(default_factory=dict)
+    # Who must approve changes to what decides trust: settings, schemas, workflows.
+    admins: tuple[str, ...] = ()
     link_first_mention: bool = True
     today: dt.date = field(default_factory=dt.date.today)
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -103,8 +108,41 @@ _KEYS = (
     "rules",
     "allow_acronyms",
     "teams",
+    "admins",
     "link_first_mention",
 )
+_ROLE_ID = re.compile(ROLE_ID)
+
+
+def _handle_problems(doc: Document, data: Mapping[str, Any]) -> list[Problem]:
+    """Every ``teams:`` and ``admins:`` entry that is not one valid handle, at its place.
+
+    These values are written into CODEOWNERS, where a line break or a second
+    word would hand files to someone else; so they are checked on every load.
+    """
+    problems: list[Problem] = []
+
+    def bad(key_path: str, message: str, *, at_key: bool = False) -> None:
+        where = doc.keys if at_key else doc.values
+        pos = where.get(key_path) or doc.values.get(key_path.partition(".")[0], Pos(1, 1))
+        problems.append(Problem(doc.display, pos.line, pos.col, "error", message, "bad-value"))
+
+    teams = data.get("teams")
+    if isinstance(teams, dict):
+        for name, handle in teams.items():
+            if not _ROLE_ID.fullmatch(str(name)):
+                bad(f"teams.{name}", "teams: each key must be a role id such as "
+                    "'sales-manager' (lowercase letters, digits and single hyphens)", at_key=True)
+            if not is_handle(handle):
+                bad(f"teams.{name}", f"teams.{name}: must be {HANDLE_HELP}, "
+                    "with no spaces or line breaks")
+    admins = data.get("admins")
+    if isinstance(admins, list):
+        for index, handle in enumerate(admins):
+            if not is_handle(handle):
+                bad(f"admins[{index}]", f"admins[{index}]: must be {HANDLE_HELP}, "
+                    "with no spaces or line breaks")
+    return problems
 
 
 def load_config(root: Path | None = None, path: Path | None = None) -> Config:
@@ -121,6 +159,9 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
         if doc.data is not None and not isinstance(doc.data, dict):
             raise ShoptalkError(f"{file.name}: expected a mapping of settings")
         data = doc.data or {}
+        problems = _handle_problems(doc, data)
+        if problems:
+            raise ShoptalkError("\n".join(p.format() for p in sorted(problems)))
         unknown = sorted(set(data) - set(_KEYS))
         if unknown:
             raise ShoptalkError(
@@ -146,6 +187,10 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
     teams = data.get("teams") or {}
     if not isinstance(teams, dict):
         raise ShoptalkError(f"{CONFIG_FILE}: teams maps an owner to a code-review handle")
+    admins = data.get("admins") or []
+    if not isinstance(admins, list):
+        raise ShoptalkError(f"{CONFIG_FILE}: admins is a list of handles, "
+                            "e.g. admins: ['@your-org/enablement-admins']")
     link_first = data.get("link_first_mention", True)
     if not isinstance(link_first, bool):
         raise ShoptalkError(f"{CONFIG_FILE}: link_first_mention must be true or false")
@@ -158,6 +203,7 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
         rules={str(k): str(v) for k, v in rules.items()},
         allow_acronyms=(*DEFAULT_ACRONYMS, *acronyms),
         teams={str(k): str(v) for k, v in teams.items()},
+        admins=tuple(admins),
         link_first_mention=link_first,
         extra=data,
     )

@@ -7,8 +7,8 @@ reports everything and the cross-record rules still see the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .model import (
@@ -211,8 +211,8 @@ def _problem(
     )
 
 
-def _read_checked(path: Path, kind: Kind, shown: str) -> Document:
-    doc = read_yaml(path, shown)
+def _read_checked(path: Path, kind: Kind, shown: str, raw: bytes | None = None) -> Document:
+    doc = read_yaml(path, shown, raw)
     if not doc.ok:
         return doc
     wants_list = kind == "categories"
@@ -233,22 +233,83 @@ def _read_checked(path: Path, kind: Kind, shown: str) -> Document:
     return doc
 
 
-def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[Problem]]:
+def _walk(
+    root: Path, inside: Path, paths: PathDisplay, problems: list[Problem]
+) -> Iterator[Path]:
+    """The YAML files under ``root``, sorted, never through a link that leaves ``inside``.
+
+    A symbolic link is followed only when what it points at lies within the
+    repository: a link to ``/etc`` or a home folder would publish that file.
+    """
+    inside = inside.resolve()
+    visited = {root.resolve()}  # a link back up the tree must not loop
+
+    def entries(folder: Path, top: bool) -> Iterator[Path]:
+        for path in sorted(folder.iterdir()):
+            if top and path.name in IGNORED_FOLDERS:
+                continue  # glossary/schema links into the package; it is never read
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    continue  # a dangling or looping link points at nothing to read
+                if not target.is_relative_to(inside):
+                    problems.append(_problem(
+                        paths.show_link(path),
+                        "a symbolic link to a place outside the repository, so it is not "
+                        "read; copy what it points at into the glossary instead",
+                        "outside-link",
+                    ))
+                    continue
+            if path.is_dir():
+                real = path.resolve()
+                if real not in visited:
+                    visited.add(real)
+                    yield from entries(path, False)
+            elif path.suffix in SUFFIXES and path.is_file():
+                yield path
+
+    return entries(root, True) if root.is_dir() else iter(())
+
+
+def _files(
+    root: Path, base: Path | None, files: Mapping[str, bytes] | None, problems: list[Problem]
+) -> Iterator[tuple[Path, str, bytes | None]]:
+    """Each YAML file under ``root``: path, path as shown, content when held in memory."""
+    if files is None:
+        paths = PathDisplay(base or Path.cwd())  # resolves each folder once, not each file
+        for path in sorted(_walk(root, base or Path.cwd(), paths, problems)):
+            yield path, paths.show(path), None
+        return
+    shown_root = display_path(root, base)
+    for name in sorted(files, key=PurePosixPath):
+        if PurePosixPath(name).suffix in SUFFIXES:
+            yield root / name, f"{shown_root}/{name}", files[name]
+
+
+def load_glossary(
+    root: Path, base: Path | None = None, files: Mapping[str, bytes] | None = None
+) -> tuple[Glossary, list[Problem]]:
     """Load every file under ``root``; return the glossary and the loading problems.
 
-    ``base`` is the folder paths are shown relative to (default: the working dir).
+    ``base`` is the repository root (default: the working dir): paths are shown
+    relative to it, and no symbolic link under ``root`` is followed out of it.
+    ``files`` (path below ``root`` with '/' → content) stands in for the folder, e.g. a
+    git revision read into memory; then nothing under ``root`` is listed or read.
     Raises ShoptalkError only when ``root`` is not a folder at all.
     """
-    if not root.is_dir():
+    if files is None and not root.is_dir():
         raise ShoptalkError(f"{root}: glossary folder not found")
     problems: list[Problem] = []
     records: dict[Kind, dict[str, Any]] = {k: {} for k in FOLDERS.values()}
     seen: dict[tuple[Kind, str], str] = {}
-    paths = PathDisplay(base or Path.cwd())  # resolves each folder once, not each file
-    for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()):
+    categories_file: Path | None = None
+    for path, shown, raw in _files(root, base, files, problems):
         rel = path.relative_to(root)
-        shown = paths.show(path)
-        if rel.parts[0] in IGNORED_FOLDERS or rel.as_posix() == CATEGORIES_FILE:
+        if rel.parts[0] in IGNORED_FOLDERS:
+            continue
+        if rel.as_posix() == CATEGORIES_FILE:
+            categories_file = path
             continue
         kind = FOLDERS.get(rel.parts[0]) if len(rel.parts) == 2 else None
         if kind is None:
@@ -283,11 +344,11 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
             )
             continue
         seen[(kind, record_id)] = shown
-        doc = _read_checked(path, kind, shown)
+        doc = _read_checked(path, kind, shown, raw)
         problems.extend(doc.problems)
         if isinstance(doc.data, dict):
             records[kind][record_id] = BUILDERS[kind](record_id, doc)
-    categories = _load_categories(root, base, problems)
+    categories = _load_categories(root, categories_file, base, problems, files)
     glossary = Glossary(
         root=root,
         terms=records["term"],
@@ -299,9 +360,20 @@ def load_glossary(root: Path, base: Path | None = None) -> tuple[Glossary, list[
     return glossary, problems
 
 
-def _load_categories(root: Path, base: Path | None, problems: list[Problem]) -> dict[str, Category]:
-    path = root / CATEGORIES_FILE
-    if not path.is_file():
+def _load_categories(
+    root: Path,
+    path: Path | None,
+    base: Path | None,
+    problems: list[Problem],
+    files: Mapping[str, bytes] | None,
+) -> dict[str, Category]:
+    raw = files.get(CATEGORIES_FILE) if files is not None else None
+    if files is not None:  # held in memory: nothing on disk is looked at
+        path = root / CATEGORIES_FILE if raw is not None else None
+    if path is None:
+        link = root / CATEGORIES_FILE
+        if files is None and link.is_symlink() and link.exists():
+            return {}  # a link out of the repository: reported as such, not as missing
         problems.append(
             _problem(
                 display_path(root, base),
@@ -310,7 +382,9 @@ def _load_categories(root: Path, base: Path | None, problems: list[Problem]) -> 
             )
         )
         return {}
-    doc = _read_checked(path, "categories", display_path(path, base))
+    shown = display_path(path, base) if files is None \
+        else f"{display_path(root, base)}/{CATEGORIES_FILE}"
+    doc = _read_checked(path, "categories", shown, raw)
     problems.extend(doc.problems)
     categories: dict[str, Category] = {}
     if not isinstance(doc.data, list):

@@ -7,21 +7,28 @@ stops and nothing is rendered into the page.
 
 Code is shielded before Jinja runs (see ``shoptalk.render.mentions.shield_code``),
 so ``{{ }}`` inside fenced code blocks and inline code is shown as written.
+
+Pages are untrusted: before Jinja sees a page, ``on_pre_page_macros`` applies the
+policy of ``shoptalk.page_template`` (only these macros, only literal arguments) to
+the page and its title, and stops the build naming ``page:line:col`` otherwise. As
+defence in depth the Jinja environment is sandboxed and holds nothing but the macros.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import logging
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .page_template import MACRO_NAMES, RULE, page_title, sandbox, template_problems
 from .problems import display_path
 from .render import SiteData
 from .render.mentions import shield_code
-from .render.page_macros import MACRO_NAMES, MacroError, call_site, page_macros
+from .render.page_macros import MacroError, call_site, page_macros
 
 
 def _site(env: Any) -> SiteData:
@@ -42,7 +49,8 @@ def _where(env: Any, macro: str, name: str) -> str:
 
 
 def define_env(env: Any) -> None:
-    """Register the shoptalk macros with mkdocs-macros (each bound to the current page)."""
+    """Register the shoptalk macros with mkdocs-macros, each answered by
+    ``shoptalk.render.page_macros`` for the page being rendered."""
     def bound(name: str) -> Any:
         def call(*args: Any, **kwargs: Any) -> Markup:
             macros = page_macros(_site(env), str(env.page.file.src_uri),
@@ -56,10 +64,26 @@ def define_env(env: Any) -> None:
         env.macro(bound(name), name)
 
 
+# mkdocs-macros' logger namespace, so `mkdocs build --strict` counts these errors.
+log = logging.getLogger("mkdocs.plugins.shoptalk.macros")
+
+
+class TemplateCodeError(MacroError):
+    """A page holds template code other than macro calls with literal arguments."""
+
+
 def on_pre_page_macros(env: Any) -> None:
-    """Before Jinja runs on a page: shield code so ``{{ }}`` in it is shown as written,
-    and keep front matter keys (a playbook's ``stage:``) from hiding the macros of the
-    same name. They stay readable as ``page.meta.stage``."""
+    """Before Jinja runs on a page: refuse template code beyond the macros, shield code so
+    ``{{ }}`` in it is shown as written, and keep front matter keys (a playbook's
+    ``stage:``) from hiding the macros of the same name (they stay readable as
+    ``page.meta.stage``)."""
+    _lock_down(env)
+    if not _renders(env):
+        return
+    problems = _template_problems(env)
+    if problems:
+        _refuse(env, problems)
+        return
     env.markdown = shield_code(env.markdown)
     page = env.variables.get("page")
     meta = getattr(page, "meta", None)
@@ -67,6 +91,88 @@ def on_pre_page_macros(env: Any) -> None:
         shown = copy.copy(page)
         shown.meta = _MetaView({k: v for k, v in meta.items() if k not in MACRO_NAMES}, meta)
         env.variables["page"] = shown
+
+
+def _lock_down(env: Any) -> None:
+    """Sandbox the Jinja environment and leave in it nothing a page could reach but the
+    macros: no ``config``, ``environment``, ``git``, ``cycler``, ``lipsum``, filters, ...
+    (The policy already refuses every name but the macros; this holds if it ever slips.)"""
+    jinja = env.env
+    sandbox(jinja)
+    for name in set(jinja.globals) - MACRO_NAMES:
+        del jinja.globals[name]
+    jinja.filters.clear()
+    for name in set(env.variables) - {"page"}:  # mkdocs-macros reads page.meta itself
+        del env.variables[name]
+
+
+def _renders(env: Any) -> bool:
+    """Whether mkdocs-macros will render this page (its own rule, from its render())."""
+    meta = getattr(env.variables.get("page"), "meta", None) or {}
+    if meta.get("render_macros") == False:  # noqa: E712 - mkdocs-macros' own test
+        return False
+    return bool(env.config["render_by_default"] or meta.get("render_macros") == True  # noqa: E712
+                or env.force_page_rendering(env.page.file.src_path))
+
+
+def _template_problems(env: Any) -> list[str]:
+    """The policy's problems on the body and title Jinja is about to render, as lines."""
+    file = env.page.file
+    project = Path(env.conf.get("config_file_path") or ".").parent  # as the checker shows it
+    where = display_path(Path(file.abs_src_path), project) if file.abs_src_path \
+        else file.src_path
+    source = _source(env, file)
+    markdown = str(env.markdown)
+    # MkDocs hands over the body without its front matter: count the lines it dropped.
+    skipped = source[:len(source) - len(markdown)].count("\n") if source.endswith(markdown) \
+        else 0
+    found = [(p.line + skipped, p.col, p.message) for p in template_problems(markdown, env.env)]
+    title = env.page.title
+    if title and any(mark in title for mark in ("{{", "{%", "{#")):
+        _, line, col = page_title(source)
+        found += [(line, col + p.col - 1, p.message)
+                  for p in template_problems(str(title), env.env, shield=False)]
+    return [f"{where}:{line}:{col}: error: {message} [{RULE}]"
+            for line, col, message in sorted(set(found))]
+
+
+def _source(env: Any, file: Any) -> str:
+    """The page's whole text: as the shoptalk plugin read it (each page is read once a
+    build), else from its file."""
+    build = getattr(env.conf["plugins"].get("shoptalk"), "build", None)
+    doc = build.docs.get(file.src_uri) if build is not None else None
+    if doc is not None:
+        return str(doc.text)
+    try:
+        return Path(file.abs_src_path).read_text(encoding="utf-8-sig") \
+            if file.abs_src_path else ""
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _refuse(env: Any, problems: list[str]) -> None:
+    """Nothing of the page is rendered: the build stops; ``mkdocs serve`` shows the problems."""
+    for problem in problems:
+        log.error(problem)
+    plugin = env.conf["plugins"].get("shoptalk")
+    if getattr(plugin, "command", "build") != "serve":
+        raise _build_error(f"{len(problems)} disallowed template tag"
+                           f"{'s' if len(problems) != 1 else ''} in {env.page.file.src_path} "
+                           "(listed above); the page was not rendered")
+    page = copy.copy(env.variables.get("page"))
+    page.meta = {**page.meta, "render_macros": False}  # Jinja must not see this page
+    env.variables["page"] = page
+    items = "\n".join(f"    - {escape(p)}" for p in problems)
+    env.markdown = f"!!! failure \"This page was not rendered\"\n\n{items}\n"
+
+
+def _build_error(message: str) -> Exception:
+    """MkDocs' own error (a clean message, no traceback) when MkDocs is the engine."""
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:  # pragma: no cover - another engine running mkdocs-macros
+        return TemplateCodeError(message)
+    return PluginError(f"shoptalk: {message}")
 
 
 class _MetaView(dict[str, Any]):

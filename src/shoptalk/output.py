@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from .problems import Problem
+from .problems import Problem, visible
 
 FORMATS = ("text", "json", "github", "sarif")
 JSON_VERSION = 1
@@ -47,12 +47,14 @@ def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: b
         if grouped and p.path != current:
             if current is not None:
                 lines.append("")
-            lines.append(f"{_COLOURS['path']}{p.path}{_COLOURS['reset']}" if colour else p.path)
+            path = visible(p.path)
+            lines.append(f"{_COLOURS['path']}{path}{_COLOURS['reset']}" if colour else path)
             current = p.path
         text = p.format()
         if colour:
             level = f"{_COLOURS[p.severity]}{p.severity}{_COLOURS['reset']}"
-            text = f"{p.path}:{p.line}:{p.col}: {level}: {p.message} [{p.rule}]"
+            where, message = visible(f"{p.path}:{p.line}:{p.col}"), visible(p.message)
+            text = f"{where}: {level}: {message} [{visible(p.rule)}]"
         lines.append(f"  {text}" if grouped else text)
     lines.append(summary(problems))
     return "\n".join(lines)
@@ -71,10 +73,22 @@ def to_dict(p: Problem) -> dict[str, Any]:
     }
 
 
+def _json(data: Any) -> str:
+    """Indented JSON in which every invisible or terminal-controlling character is escaped.
+
+    ``ensure_ascii=False`` keeps names readable but would pass C1 controls and bidi
+    overrides through raw; outside strings JSON holds only ASCII, so escaping is exact.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    if text.replace("\n", "").isprintable():
+        return text
+    return "".join(c if c == "\n" or visible(c) == c else json.dumps(c)[1:-1] for c in text)
+
+
 def format_json(problems: Sequence[Problem]) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
-    return json.dumps(
+    return _json(
         {
             "version": JSON_VERSION,
             "problems": [to_dict(p) for p in problems],
@@ -83,14 +97,12 @@ def format_json(problems: Sequence[Problem]) -> str:
                 "warnings": warnings,
                 "notices": len(problems) - errors - warnings,
             },
-        },
-        indent=2,
-        ensure_ascii=False,
+        }
     )
 
 
 def _escape_github(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
@@ -113,7 +125,7 @@ def format_sarif(
     from . import __version__
 
     rule_ids = sorted({p.rule for p in problems} | set(rules or {}))
-    return json.dumps(
+    return _json(
         {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -151,9 +163,7 @@ def format_sarif(
                     ],
                 }
             ],
-        },
-        indent=2,
-        ensure_ascii=False,
+        }
     )
 
 

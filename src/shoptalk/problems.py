@@ -3,9 +3,32 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+# Controls (C0, DEL, C1), format characters (bidi overrides, zero-width, tags), line
+# separators and lone surrogates: a terminal or a CI log would obey them, hide them or
+# fail on them instead of showing them.
+_UNSHOWN = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs"))
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible or terminal-controlling character written as an escape."""
+    if text.isprintable():  # the common case: nothing to escape
+        return text
+    return "".join(
+        _escape(c) if unicodedata.category(c) in _UNSHOWN else c for c in text
+    )
+
 
 # A notice is a reminder (e.g. a review falling due): shown, annotated, never failing.
 Severity = Literal["error", "warning", "notice"]
@@ -33,7 +56,10 @@ class Problem:
     replacement: str | None = None
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]"
+        """The problem as one line of text, safe to print to a terminal or a CI log."""
+        return visible(
+            f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]"
+        )
 
     def with_severity(self, severity: Severity) -> Problem:
         return Problem(
@@ -90,6 +116,11 @@ class PathDisplay:
         if resolved.is_relative_to(cwd):
             return resolved.relative_to(cwd).as_posix()
         return path.as_posix()
+
+    def show_link(self, path: Path) -> str:
+        """Where a symbolic link itself stands (not what it points at), shown like ``show``."""
+        folder = self.show(path.parent)
+        return path.name if folder in ("", ".") else f"{folder}/{path.name}"
 
 
 def exit_code(problems: list[Problem], *, strict: bool = False) -> int:

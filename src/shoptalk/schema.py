@@ -20,13 +20,15 @@ from typing import Any, Literal
 from jsonschema import Draft202012Validator, ValidationError
 
 from .model import nearest
+from .owners import OWNER_HELP
+from .plain_text import markup_in, quoted, refuses_markup
 from .problems import Problem, Severity
 from .yaml_reader import Document
 
 Kind = Literal["term", "stage", "role", "framework", "categories"]
 KINDS: tuple[Kind, ...] = ("term", "stage", "role", "framework", "categories")
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" would let a trailing newline in
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _JSON_TYPES = {
     "string": "text",
@@ -96,8 +98,9 @@ def _describe(value: Any) -> str:
 class _Reporter:
     """Turns jsonschema errors on one document into Problems, in its words."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, kind: Kind) -> None:
         self.doc = doc
+        self.kind = kind
         self.problems: list[Problem] = []
 
     def add(
@@ -161,6 +164,13 @@ class _Reporter:
                     "YYYY-MM-DD, e.g. 2026-01-31",
                     "bad-date",
                 )
+            case "pattern" if refuses_markup(expected) and markup_in(str(value)):
+                self.add(
+                    where,
+                    "error",
+                    f"{label}{_plain_text_message(self.kind, error.absolute_path, str(value))}",
+                    "plain-text",
+                )
             case "pattern":
                 self.add(
                     where,
@@ -206,6 +216,18 @@ def _is_id_field(where: str) -> bool:
     return where.endswith(".id") or where == "id"
 
 
+_PLAIN_NOUNS = {"aliases": "alias", "avoid": "avoided wording", "text": "avoided wording"}
+
+
+def _plain_text_message(kind: Kind, parts: Iterable[str | int], value: str) -> str:
+    keys = [part for part in parts if isinstance(part, str)]
+    owner: str = "category" if kind == "categories" else kind
+    if "elements" in keys:
+        owner = "framework element"
+    noun = _PLAIN_NOUNS.get(keys[-1], keys[-1]) if keys else "value"
+    return f"a {owner}'s {noun} is plain text: remove {quoted(markup_in(value))}"
+
+
 def _pattern_message(where: str, value: Any) -> str:
     if _is_id_field(where):
         return (
@@ -216,6 +238,8 @@ def _pattern_message(where: str, value: Any) -> str:
         return f"{_describe(value)} must be one word without spaces"
     if "framework_elements" in where:
         return f"{_describe(value)} must name framework and element as 'framework.element'"
+    if where == "owner":  # the value may hold line breaks; the position points at it
+        return f"must be {OWNER_HELP}, with no spaces or line breaks"
     if where.endswith("url"):
         return f"{_describe(value)} is not a link; use https://… or a relative path"
     return f"{_describe(value)} has the wrong form"
@@ -246,7 +270,7 @@ def parse_date(value: Any) -> dt.date | None:
 
 def check_document(doc: Document, kind: Kind) -> list[Problem]:
     """Every schema problem of one parsed document, in document order."""
-    reporter = _Reporter(doc)
+    reporter = _Reporter(doc, kind)
     for error in sorted(
         _validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
     ):

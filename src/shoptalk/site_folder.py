@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from .page_template import RULE as TEMPLATE_RULE
+from .page_template import page_problems
 from .problems import Problem, ShoptalkError
 from .render import scrub_html
 from .render.page_macros import MacroError, render_macros
@@ -78,9 +80,15 @@ def site_pages(build: SiteBuild, mkdocs: Mapping[str, Any]) -> tuple[dict[str, s
     root = build.site.config.root
     for uri, doc in build.docs.items():
         front, body = split_front_matter(doc.text)
+        shown = _shown(doc.path, root)
+        refused = page_problems(doc.text)  # the policy the MkDocs build applies: never render
+        if refused:
+            problems += [Problem(shown, p.line, p.col, "error", p.message, TEMPLATE_RULE,
+                                 p.end_col) for p in refused]
+            continue
         if doc.meta.get("render_macros", True) is not False:
             try:
-                body = render_macros(body, build.site, uri, _shown(doc.path, root))
+                body = render_macros(body, build.site, uri, shown)
             except MacroError as exc:
                 problems.append(_macro_problem(str(exc), front))
                 continue

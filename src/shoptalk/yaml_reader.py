@@ -9,6 +9,10 @@ not YAML experts and a silent change is worse than a clear error:
   and whole numbers are anything else;
 * anchors and aliases are refused, so a "billion laughs" file stops at its
   first alias instead of being expanded;
+* a whole number has at most 15 digits (checked before ``int()``, whose cost
+  grows with the length and which refuses more than 4,300 digits);
+* no text may hold a terminal control character or a bidi override: those are
+  invisible in an editor and can rewrite what a reader or a terminal shows;
 * the file must be UTF-8 (a BOM is fine), and every syntax error is reported
   with its line and column instead of a traceback.
 """
@@ -28,6 +32,11 @@ from .problems import Problem
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+# Enough for any count or order a glossary holds, and exact in a float as well.
+MAX_DIGITS = 15
+# C0 and C1 controls (tab and newline excepted), DEL, and the bidi embeddings,
+# overrides and isolates that reorder text on screen ("Trojan Source").
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # Deeper than any glossary needs; keeps the composer far from Python's recursion limit.
 MAX_DEPTH = 64
@@ -68,8 +77,34 @@ def _mark(event: yaml.Event) -> Pos:
     return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
+def _invisible(text: str) -> str:
+    """The control characters ``text`` holds, as U+XXXX, in order of first appearance."""
+    found = dict.fromkeys(f"U+{ord(c):04X}" for c in _INVISIBLE.findall(text))
+    return ", ".join(found)
+
+
+def _label(path: str) -> str:
+    return f"{path}: " if path else ""
+
+
+def _text(doc: Document, event: yaml.ScalarEvent, label: str) -> str:
+    """The scalar's text, with any control character reported and removed."""
     value: str = event.value
+    found = _invisible(value)
+    if found:
+        what, fix = (
+            ("invisible control characters", "them") if "," in found
+            else ("an invisible control character", "it")
+        )
+        doc.error(
+            _mark(event), f"{label}contains {what} {found}; delete {fix}", "control-character"
+        )
+        value = _INVISIBLE.sub("", value)  # nothing downstream ever sees them
+    return value
+
+
+def _scalar(doc: Document, event: yaml.ScalarEvent, path: str) -> Any:
+    value = _text(doc, event, _label(path))
     if event.style or event.tag:
         return value  # quoted, block and explicitly tagged scalars are always strings
     if _NULL.match(value):
@@ -77,6 +112,15 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
+        digits = len(value.lstrip("+-"))
+        if digits > MAX_DIGITS:
+            doc.error(
+                _mark(event),
+                f"{_label(path)}a number with {digits} digits is too long (at most "
+                f"{MAX_DIGITS}); write a smaller number, or put it in quotes if it is text",
+                "bad-value",
+            )
+            return None
         return int(value)
     return value
 
@@ -106,7 +150,7 @@ class _Builder:
             )
         self.doc.values[path] = _mark(event)
         if isinstance(event, yaml.ScalarEvent):
-            return _scalar(event)
+            return _scalar(self.doc, event, path)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             for item in _until(events, yaml.SequenceEndEvent):
@@ -132,7 +176,7 @@ class _Builder:
                 self._skip(events, key_event)
                 self._skip(events, value_event)
                 continue
-            key = str(key_event.value)
+            key = _text(self.doc, key_event, "this key ")
             key_path = _join(path, key)
             if key == "<<" and not key_event.style:
                 self.doc.error(

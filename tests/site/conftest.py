@@ -67,7 +67,7 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A glossary whose every field carries HTML or script."""
     root = tmp_path_factory.mktemp("payload-project")
     config = make_project(root, glossary=FIXTURES / "payload",
-                          shoptalk_yml="rules: {bad-value: warning}\n",
+                          shoptalk_yml="rules: {bad-value: warning, plain-text: warning}\n",
                           pages={"index.md": "# Home\n\nPLT and XSS.\n"})
     site = root / "site"
     build_site(config, site)

@@ -1,10 +1,11 @@
-"""``shoptalk import``: take what is safe, report the rest at its line."""
+"""``shoptalk import``: take every row or none, and report each refusal at its line."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from shoptalk import load_config, validate
+from shoptalk import load_glossary
+from shoptalk.exchange import Defaults, plan_import, read_source
 from shoptalk.exchange.sources import header_field
 
 from .conftest import FIXTURES, Run
@@ -18,6 +19,7 @@ def test_header_synonyms() -> None:
 
 
 def test_markdown_table_with_every_conflict(project: Path, run: Run) -> None:
+    before = sorted((project / "glossary/terms").iterdir())
     code, out, _ = run("import", str(FIXTURES / "old-glossary.md"), "--category", "buyers",
                        "--owner", "ae")
     assert code == 1
@@ -41,16 +43,18 @@ def test_markdown_table_with_every_conflict(project: Path, run: Run) -> None:
         "SRC:13:3: error: 'Budget' has an empty definition; add one in the source "
         "[import-empty-definition]",
     ]
-    terms = sorted(p.name for p in (project / "glossary/terms").iterdir())
-    assert "mutual-action-plan.yml" in terms  # the identical duplicate is taken once
-    assert {"proof-of-concept.yml", "pipe-line.yml", "paper-process.yml"} <= set(terms)
-    poc = (project / "glossary/terms/proof-of-concept.yml").read_text(encoding="utf-8")
-    assert "name: Proof of Concept\nabbreviation: PoC\n" in poc  # bold markers dropped
-    assert "status: draft\n" in poc
-    pipe = (project / "glossary/terms/pipe-line.yml").read_text(encoding="utf-8")
-    assert 'name: "Pipe | Line"\n' in pipe
-    _, found = validate(load_config(project))
-    assert [p.format() for p in found if p.severity == "error"] == []
+    assert "nothing imported: 5 rows not taken; fix the errors below and run again (4 other " \
+           "terms ready)" in out
+    assert before == sorted((project / "glossary/terms").iterdir())  # all or nothing
+    glossary, loading = load_glossary(project / "glossary", project)
+    plan = plan_import(read_source(FIXTURES / "old-glossary.md", "SRC"), glossary,
+                       Defaults("buyers", "ae"), project, loading)
+    texts = {item.id: item.text for item in plan.planned}
+    assert sorted(texts) == ["mutual-action-plan", "paper-process", "pipe-line",
+                             "proof-of-concept"]  # the identical duplicate is taken once
+    assert "name: Proof of Concept\nabbreviation: PoC\n" in texts["proof-of-concept"]
+    assert "status: draft\n" in texts["proof-of-concept"]  # bold markers dropped
+    assert 'name: "Pipe | Line"\n' in texts["pipe-line"]
 
 
 def test_dry_run_shows_the_plan(project: Path, run: Run) -> None:

@@ -14,7 +14,8 @@ RULES_PAGE = ROOT / "docs/reference/rules.md"
 LOADER_IDS = ("yaml-syntax", "yaml-alias", "duplicate-key", "encoding", "empty-file",
               "unreadable", "file-shape", "missing-field", "wrong-type", "unknown-key",
               "bad-enum", "bad-id", "bad-date", "bad-value", "empty-value", "stray-file",
-              "duplicate-id", "missing-file", "schema")
+              "duplicate-id", "missing-file", "schema", "plain-text", "control-character",
+              "outside-link")
 CHECKER_IDS = ("unknown-reference", "undefined-acronym", "inline-defined-acronym",
                "avoided-wording", "deprecated-term", "ambiguous-abbreviation")
 

@@ -25,6 +25,8 @@ RULE_IDS: dict[str, str] = {
     "ambiguous-abbreviation": "an abbreviation two terms share, used without a context",
     "front-matter": "a page's front matter is not valid YAML",
     "unreadable-file": "a page that cannot be read as UTF-8 text",
+    "fix-skipped": "a --fix left undone: unsafe wording, or a file it may not or should not write",
+    "template-code": "template code other than Shoptalk's macros with literal arguments",
 }
 
 __all__ = [

@@ -1,8 +1,8 @@
 """Explicit references in macros: ``{{ term("ICP") }}``, ``{{ stage('qualify') }}``, …
 
 Supported forms, for ``term``, ``stage`` and ``role`` alike: ``term("x")``,
-``term('x')``, ``term(id="x")``, extra arguments after the first, and the filter
-``"x" | term``.
+``term('x')``, ``term(id="x")`` and extra arguments after the first. The filter form
+``"x" | term`` is not a reference: pages may not use filters (rule ``template-code``).
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 _CALL_RE = re.compile(
     r"\b(?P<fn>term|stage|role)\s*\(\s*(?:id\s*=\s*)?(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)")
-_FILTER_RE = re.compile(
-    r"(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)\s*\|\s*(?P<fn>term|stage|role)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +29,6 @@ def references(macros: list[tuple[int, str]]) -> list[Reference]:
     for offset, body in macros:
         if not body.startswith("{{"):
             continue
-        for regex in (_CALL_RE, _FILTER_RE):
-            for m in regex.finditer(body):
-                found.append(Reference(m.group("fn"), m.group("value"),
-                                       offset + m.start("value")))
+        for m in _CALL_RE.finditer(body):
+            found.append(Reference(m.group("fn"), m.group("value"), offset + m.start("value")))
     return sorted(found, key=lambda r: r.offset)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..config import Config
 from ..model import Term
+from ..page_template import page_problems
 from ..problems import Problem, Severity
 from .acronyms import acronym_base, defines, is_stopword, shouted
 from .index import Entry, TermIndex
@@ -30,6 +31,8 @@ DEFAULT_LEVELS: dict[str, Severity] = {
     "ambiguous-abbreviation": "warning",
     "front-matter": "error",
     "unreadable-file": "error",
+    "fix-skipped": "error",
+    "template-code": "error",
 }
 
 
@@ -84,7 +87,7 @@ class _State:
         line, col = self.page.position(start)
         end_line, end_col = self.page.position(end)
         problem = Problem(self.display, line, col, DEFAULT_LEVELS[rule], message, rule,
-                          end_col if end_line == line else None, replacement)
+                          end_col if end_line == line and end > start else None, replacement)
         self.problems.append((problem, subject))
         return problem
 
@@ -110,6 +113,7 @@ def scan_page(text: str, display: str, index: TermIndex, config: Config, *,
     state = _State(page, display, index, config, read_settings(page.front_matter))
     if state.settings.error:
         state.add("front-matter", 0, 3, state.settings.error, "")
+    _check_template(state)
     _check_references(state, references(page.macros))
     undefined: list[tuple[str, int, int]] = []
     defined: dict[str, tuple[int, int]] = {}
@@ -182,6 +186,15 @@ def _check_references(state: _State, refs: list[Reference]) -> None:
                       + (f"; did you mean '{hint}'?" if hint else ""), ref.value)
     # A page that picks one meaning of a shared abbreviation by reference keeps it.
     state.chosen.update(_context_choices(state))
+
+
+def _check_template(state: _State) -> None:
+    """Template code the site build would refuse (see shoptalk.page_template)."""
+    starts = state.page.line_starts
+    for p in page_problems(state.page.source):
+        start = starts[p.line - 1] + p.col - 1
+        end = start + (p.end_col - p.col if p.end_col is not None else 0)
+        state.add("template-code", start, end, p.message, "")
 
 
 def _closest(text: str, ids: list[str]) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..check import RULE_IDS, TermIndex
 from ..check.docs import page_files, scan_files
-from ..check.fix import apply_edits
+from ..check.fix import fix_file
 from ..config import load_config
 from ..load import load_glossary
 from ..output import FORMATS, emit
@@ -37,16 +37,12 @@ def run(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     for path, text, scan, edits in scan_files(config, index, files, strict=args.strict):
         if args.fix and text is not None and edits:
-            _write(path, apply_edits(text, edits))
-            print(f"{scan.path}: fixed {len(edits)} wording{'s' * (len(edits) != 1)}",
-                  file=sys.stderr)
-            scan = next(scan_files(config, index, [path], strict=args.strict))[2]
+            fixed, skipped = fix_file(path, scan.path, text, edits, root=config.root)
+            problems.extend(skipped)
+            if fixed:
+                print(f"{scan.path}: fixed {fixed} wording{'s' * (fixed != 1)}", file=sys.stderr)
+                scan = next(scan_files(config, index, [path], strict=args.strict))[2]
         problems.extend(scan.problems)
     emit(problems, args.format, grouped=True, rules=RULE_IDS)
     return exit_code(problems, strict=args.strict)
 
-
-def _write(path: Path, text: str) -> None:
-    # Keep a byte-order mark if the file had one; never translate line endings.
-    bom = "\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else ""
-    path.write_bytes((bom + text).encode("utf-8"))

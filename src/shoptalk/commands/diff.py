@@ -7,6 +7,8 @@ import sys
 
 from ..config import load_config
 from ..diff import WORKING_TREE, compare, format_markdown, load_revision, to_json
+from ..output import emit
+from ..problems import exit_code
 
 NAME = "diff"
 HELP = ("compare the glossary at two git revisions (HEAD defaults to the working tree): terms "
@@ -24,12 +26,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(path=args.config)
-    old = load_revision(config, args.base)
-    new = load_revision(config, args.head)
+    old, refused = load_revision(config, args.base)
+    new, refused_head = load_revision(config, args.head)
     head = args.head or WORKING_TREE
     diff = compare(old, new)
     if args.format == "json":
         sys.stdout.write(to_json(diff, args.base, head) + "\n")
     else:
         sys.stdout.write(format_markdown(diff, args.base, head))
-    return 0
+    # The comparison covers what could be read; what could not is a problem on stderr,
+    # so stdout stays a clean comment body.
+    problems = sorted({*refused, *refused_head})
+    if problems:
+        emit(problems, "text", stream=sys.stderr)
+    return exit_code(problems)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..config import load_config
 from ..exchange import DEFAULT_BASE, glossary_csv, glossary_json, glossary_skos
+from ..exchange.writing import write_file
 from ..load import load_glossary
 
 NAME = "export"
@@ -35,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8", newline="")
+        write_file(args.output, text)
     return 0

@@ -6,14 +6,16 @@ import argparse
 from pathlib import Path
 
 from ..config import load_config
-from ..exchange import FORMATS, Defaults, plan_import, read_source, required_defaults
+from ..exchange import FORMATS, Defaults, Plan, plan_import, read_source, required_defaults
+from ..exchange.writing import write_new_files
 from ..load import load_glossary
 from ..output import emit
 from ..problems import display_path, exit_code
 
 NAME = "import"
 HELP = ("turn a CSV file, a Markdown table, or a JSON/SKOS export into term files under "
-        "glossary/terms/; rows that are not safe to take are reported, never merged")
+        "glossary/terms/; every row that is not safe to take is reported, and nothing is written "
+        "until every row can be taken")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,24 +32,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(path=args.config)
-    glossary, _ = load_glossary(config.glossary, config.root)
+    glossary, loading = load_glossary(config.glossary, config.root)
     source = read_source(args.file, display_path(args.file, config.root), args.source_format)
     owners = sorted({*glossary.roles, *config.teams})
     if not source.problems or source.rows:
         required_defaults(source, Defaults(args.category, args.owner), glossary, owners)
-    plan = plan_import(source, glossary, Defaults(args.category, args.owner), config.root)
-    verb = "would write" if args.dry_run else "wrote"
-    for item in plan.planned:
-        if not args.dry_run:
-            item.path.parent.mkdir(parents=True, exist_ok=True)
-            with item.path.open("x", encoding="utf-8") as handle:  # never overwrite a record
-                handle.write(item.text)
-        if args.format == "text":
-            print(f"{verb} {display_path(item.path, config.root)} ({item.name}, line {item.line})")
+    plan = plan_import(source, glossary, Defaults(args.category, args.owner), config.root,
+                       loading)
+    # All or nothing, and a dry run decides exactly as a real run does: only the verbs differ.
+    if plan.writable and not args.dry_run:
+        write_new_files([(item.path, item.text) for item in plan.planned])
     if args.format == "text":
-        refused = len({(p.line) for p in plan.problems if p.severity == "error"})
-        print(f"{len(plan.planned)} term{'s' * (len(plan.planned) != 1)} "
-              f"{'to import' if args.dry_run else 'imported'}, {refused} row"
-              f"{'s' * (refused != 1)} not taken")
+        _report(plan, source.display, config.root, dry_run=args.dry_run)
     emit(sorted(plan.problems), args.format)
     return exit_code(plan.problems)
+
+
+def _report(plan: Plan, source: str, root: Path, *, dry_run: bool) -> None:
+    terms = len(plan.planned)
+    refused = len({p.line for p in plan.problems if p.severity == "error" and p.path == source})
+    rows = f"{refused} row{'s' * (refused != 1)} not taken"
+    if not plan.writable:
+        print(f"nothing {'would be ' if dry_run else ''}imported: {rows}; fix the errors below "
+              f"and run again ({terms} other term{'s' * (terms != 1)} ready)")
+        return
+    verb = "would write" if dry_run else "wrote"
+    for item in plan.planned:
+        print(f"{verb} {display_path(item.path, root)} ({item.name}, line {item.line})")
+    print(f"{terms} term{'s' * (terms != 1)} {'to import' if dry_run else 'imported'}, {rows}")

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
         if settings.docs.is_dir() else ({}, [])
     build = build_site(settings, glossary, docs)
     pages, failed = site_pages(build, mkdocs)
-    problems = sorted([*problems, *unreadable, *build.findings, *failed],
+    # The checker reports template code the folder refuses too: each problem once.
+    problems = sorted(dict.fromkeys([*problems, *unreadable, *build.findings, *failed]),
                       key=lambda p: (p.path, p.line, p.col))
     emit(problems, args.format, rules={**RULE_IDS, **CHECK_RULE_IDS, **SITE_RULE_IDS})
     if exit_code(problems, strict=args.strict):

@@ -37,6 +37,8 @@ IMPORT_RULE_IDS: dict[str, str] = {
     "import-collision": "a term that clashes with the glossary or another row",
     "import-bad-id": "a row no valid id can be made for",
     "import-invalid": "a row that would not be a valid term",
+    "import-formula": "a cell a spreadsheet would run as a formula",
+    "import-target": "a term file already in the way (perhaps one that does not load)",
     "encoding": "a source that is not UTF-8",
 }
 

@@ -6,12 +6,11 @@ reads each format back, so export → import → export is identical for them.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from ..model import Glossary, Term
+from .formulas import neutralise
 from .records import term_to_dict
 
 JSON_VERSION = 1
@@ -63,16 +62,21 @@ def glossary_json(glossary: Glossary) -> str:
 
 
 def glossary_csv(glossary: Glossary) -> str:
-    """One row per term with CSV_COLUMNS; aliases joined by '; '."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    """One row per term with CSV_COLUMNS; aliases joined by '; '; no cell runs as a formula."""
+    rows = [CSV_COLUMNS]
     for term in _terms(glossary):
-        writer.writerow([term.id, term.name, term.abbreviation or "",
-                         LIST_SEPARATOR.join(term.aliases), term.context or "",
-                         term.definition, term.category,
-                         term.owner, term.status])
-    return out.getvalue()
+        rows.append((term.id, term.name, term.abbreviation or "",
+                     LIST_SEPARATOR.join(term.aliases), term.context or "", term.definition,
+                     term.category, term.owner, term.status))
+    return "".join(",".join(_csv_cell(neutralise(c)) for c in row) + "\n" for row in rows)
+
+
+def _csv_cell(value: str) -> str:
+    # By hand, not csv.writer: with '\n' line ends it leaves a lone '\r' unquoted, and a
+    # reader starts a new row there, outside the cell (and its formula guard).
+    if any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def concept_iri(base: str, term_id: str) -> str:

@@ -8,6 +8,7 @@ reported at the row's line with the reason and left for a person to decide.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from ..schema import ID_PATTERN, check_document
 from ..yaml_reader import read_yaml
 from .records import TERM_FIELDS, term_file
 from .sources import Row, Source
+from .targets import target_problem, term_path
 
 _LINK = re.compile(r"^\s*(\[[^\]]*\]\([^)]*\)|\[\[.*\]\]|<a\s[^>]*>.*</a>|<https?://[^>]+>)\s*$",
                    re.IGNORECASE | re.DOTALL)
@@ -43,6 +45,11 @@ class Plan:
 
     planned: list[Planned] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def writable(self) -> bool:
+        """All or nothing: the plan is written only when no row or target has an error."""
+        return not any(p.severity == "error" for p in self.problems)
 
 
 @dataclass(frozen=True)
@@ -85,8 +92,13 @@ def required_defaults(source: Source, defaults: Defaults, glossary: Glossary,
 
 
 def plan_import(source: Source, glossary: Glossary, defaults: Defaults,
-                base: Path | None = None) -> Plan:
-    """What importing ``source`` into ``glossary`` would write, and every row it refuses."""
+                base: Path | None = None, loading: Sequence[Problem] = ()) -> Plan:
+    """What importing ``source`` into ``glossary`` would write, and every row it refuses.
+
+    ``loading`` are the problems found loading the glossary: a term file that is in the
+    way but did not load is reported with its own problems. The plan is only worth
+    writing when it holds no error (see :func:`Plan.writable`).
+    """
     plan = Plan(problems=list(source.problems))
 
     def refuse(row: Row, message: str, rule: str) -> None:
@@ -125,7 +137,12 @@ def plan_import(source: Source, glossary: Glossary, defaults: Defaults,
             data["id"] = slugify(data["name"])
         _take(first, data, glossary, taken, refuse)
     for row, data in taken.values():
-        path = glossary.root / "terms" / f"{data['id']}.yml"
+        blocked = target_problem(glossary.root, data["id"], data["name"], base, loading)
+        if blocked is not None:
+            refuse(row, blocked[0], "import-target")
+            plan.problems.extend(p for p in blocked[1] if p not in plan.problems)
+            continue
+        path = term_path(glossary.root, data["id"])
         text = term_file({k: data.get(k) for k in TERM_FIELDS})
         problems = _schema_problems(path, text, base)
         if problems:
@@ -138,7 +155,7 @@ def plan_import(source: Source, glossary: Glossary, defaults: Defaults,
 def _take(row: Row, data: dict[str, Any], glossary: Glossary,
           taken: dict[str, tuple[Row, dict[str, Any]]], refuse: Any) -> None:
     term_id = data["id"]
-    if not isinstance(term_id, str) or not ID_PATTERN.match(term_id):
+    if not isinstance(term_id, str) or not ID_PATTERN.fullmatch(term_id):
         refuse(row, f"cannot make a valid id for '{data['name']}' (got '{term_id}'); add an "
                "'id' column with lowercase letters, digits and hyphens", "import-bad-id")
         return

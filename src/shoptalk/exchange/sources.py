@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import Problem, Severity
+from .formulas import QUOTE, is_neutralised, looks_like_formula, restore
 
 FORMATS = ("csv", "markdown", "json", "skos")
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -75,13 +76,28 @@ def detect(path: Path, text: str) -> str:
     return "csv"
 
 
-Cells = list[tuple[int, str]]  # (1-based column, text)
+Cells = list[tuple[int, int, str]]  # (1-based line, 1-based column, text)
+
+
+def _cell_value(source: Source, line: int, col: int, text: str) -> str:
+    """A tabular cell as the value to import: trimmed, our export's formula quote taken off."""
+    value = text.strip()
+    if is_neutralised(value):
+        return restore(value)
+    if looks_like_formula(value):
+        shown = " ".join(value.split())  # one line, whatever the cell holds
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        source.problem(line, col, f"'{shown}' starts with '{value[0]}', so a "
+                       "spreadsheet would run it as a formula; it is imported as plain text. "
+                       f"Check it is the text you meant, and start the cell with {QUOTE} to "
+                       "mark it as text", "import-formula", "warning")
+    return value
 
 
 def _table_rows(source: Source, header_line: int, header: Cells,
                 rows: list[tuple[int, Cells]]) -> None:
     columns: list[str | None] = []
-    for col, name in header:
+    for _, col, name in header:
         canonical = header_field(name)
         if canonical is None and name.strip():
             source.problem(header_line, col, f"column '{name.strip()}' "
@@ -96,10 +112,10 @@ def _table_rows(source: Source, header_line: int, header: Cells,
     for line, cells in rows:
         data: dict[str, Any] = {}
         key_col = 1
-        for (col, value), canonical in zip(cells, columns, strict=False):
+        for (at, col, text), canonical in zip(cells, columns, strict=False):
             if canonical is None:
                 continue
-            value = value.strip()
+            value = _cell_value(source, at, col, text)
             if canonical == "name":
                 key_col = col
             if canonical in LIST_FIELDS:
@@ -110,21 +126,59 @@ def _table_rows(source: Source, header_line: int, header: Cells,
             source.rows.append(Row(line, key_col, data))
 
 
+def _field_starts(text: str, delimiter: str) -> dict[int, list[tuple[int, int]]]:
+    """Where each CSV field starts, by the line its record starts on: the csv module's
+    splitting (quotes open only at a field's start, "" inside quotes) with positions."""
+    records: dict[int, list[tuple[int, int]]] = {}
+    line, col, quoted, fresh = 1, 1, False, True
+    fields = records.setdefault(1, [(1, 1)])
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in "\r\n":
+            i += 2 if text[i: i + 2] == "\r\n" else 1
+            line, col = line + 1, 1
+            if not quoted:
+                fields = records.setdefault(line, [(line, 1)])
+                fresh = True
+            continue
+        if quoted:
+            if char == '"' and text[i + 1: i + 2] == '"':
+                i, col = i + 1, col + 1
+            elif char == '"':
+                quoted = False
+        elif char == delimiter:
+            fields.append((line, col + 1))
+            fresh = True
+            i, col = i + 1, col + 1
+            continue
+        elif char == '"' and fresh:
+            quoted = True
+        fresh = False
+        i, col = i + 1, col + 1
+    return records
+
+
 def read_csv(source: Source, text: str) -> None:
     """Rows of a CSV file with a header row (',' ';' or tab, as the header uses)."""
     # The header row decides the delimiter: Excel writes ';' where ',' is the decimal mark.
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=lambda d: (first.count(d), d == ","))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    starts = _field_starts(text, delimiter)
     header: Cells = []
     rows: list[tuple[int, Cells]] = []
     start = 1
     try:
         for cells in reader:
+            found = starts.get(start, [])
+            if len(found) != len(cells):  # a record the scan split otherwise: whole-row places
+                found = [(start, 1)] * len(cells)
+            located = [(at, col, c) for (at, col), c in zip(found, cells, strict=True)]
             if not header:
-                header = [(i + 1, c) for i, c in enumerate(cells)]
+                header = located
             else:
-                rows.append((start, [(1, c) for c in cells]))
+                rows.append((start, located))
             start = reader.line_num + 1
     except csv.Error as exc:
         source.problem(reader.line_num, 1, f"cannot read the CSV here: {exc}", "import-syntax")
@@ -137,8 +191,8 @@ def read_csv(source: Source, text: str) -> None:
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
-def _cells(line: str) -> Cells:
-    """Cells of one Markdown table line with their 1-based columns; ``\\|`` stays a pipe."""
+def _cells(number: int, line: str) -> Cells:
+    """Cells of Markdown table line ``number`` with their 1-based columns; ``\\|`` stays a pipe."""
     cells: Cells = []
     start, current, i = 0, "", 0
     body = line.rstrip()
@@ -152,13 +206,13 @@ def _cells(line: str) -> Cells:
             i += 2
             continue
         if char == "|":
-            cells.append((cell_col + len(current) - len(current.lstrip()), current))
+            cells.append((number, cell_col + len(current) - len(current.lstrip()), current))
             current, cell_col = "", i + 2
         else:
             current += char
         i += 1
     if current.strip() or not body.endswith("|"):
-        cells.append((cell_col + len(current) - len(current.lstrip()), current))
+        cells.append((number, cell_col + len(current) - len(current.lstrip()), current))
     return cells
 
 
@@ -167,12 +221,12 @@ def read_markdown(source: Source, text: str) -> None:
     lines = text.splitlines()
     for index in range(len(lines) - 1):
         if lines[index].lstrip().startswith("|") and _SEPARATOR.match(lines[index + 1].strip()):
-            header = _cells(lines[index])
+            header = _cells(index + 1, lines[index])
             rows = []
             for number in range(index + 2, len(lines)):
                 if not lines[number].lstrip().startswith("|"):
                     break
-                rows.append((number + 1, _cells(lines[number])))
+                rows.append((number + 1, _cells(number + 1, lines[number])))
             _table_rows(source, index + 1, header, rows)
             return
     source.problem(1, 1, "no Markdown table found; the first line of the table names the "

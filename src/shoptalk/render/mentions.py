@@ -50,6 +50,8 @@ def blank_code(markdown: str) -> str:
 
 
 RAW_OPEN, RAW_CLOSE = "{% raw %}", "{% endraw %}"
+# Every spelling Jinja reads as the end of a raw block ({%endraw%}, {%- endraw +%}, ...).
+_ENDS_RAW = re.compile(r"\{%(?=[-+]?\s*endraw\b)")
 
 
 def shield_code(markdown: str) -> str:
@@ -57,18 +59,36 @@ def shield_code(markdown: str) -> str:
 
     The tags sit on the code's own lines, so line numbers do not move.
     """
-    out, last = [], 0
+    return shield_code_insertions(markdown)[0]
+
+
+def shield_code_insertions(markdown: str) -> tuple[str, list[tuple[int, int]]]:
+    """``shield_code(markdown)`` and what it inserted: (offset in ``markdown``, length) pairs.
+
+    Shielding only inserts text, so a position in the result maps back exactly.
+    """
+    out: list[str] = []
+    inserted: list[tuple[int, int]] = []
+    last = 0
+
+    def insert(offset: int, text: str) -> None:
+        nonlocal last
+        out.extend((markdown[last:offset], text))
+        inserted.append((offset, len(text)))
+        last = offset
+
     for start, end in code_regions(markdown):
         code = markdown[start:end]
         if not any(mark in code for mark in ("{{", "{%", "{#")):
             continue
-        tail = "\n" if code.endswith("\n") else ""
-        body = code[: len(code) - len(tail)].replace(
-            RAW_CLOSE, RAW_CLOSE + "{{ '" + RAW_CLOSE + "' }}" + RAW_OPEN)
-        out += [markdown[last:start], RAW_OPEN, body, RAW_CLOSE, tail]
-        last = end
+        insert(start, RAW_OPEN)
+        # A '{%' that would end the raw block is printed as a string between two blocks.
+        for match in _ENDS_RAW.finditer(markdown, start, end):
+            insert(match.start(), RAW_CLOSE + "{{ '")
+            insert(match.end(), "' }}" + RAW_OPEN)
+        insert(end - 1 if code.endswith("\n") else end, RAW_CLOSE)
     out.append(markdown[last:])
-    return "".join(out)
+    return "".join(out), inserted
 
 
 def _mention_pattern(site: SiteData) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
@@ -133,4 +153,5 @@ def link_first_mentions(markdown: str, site: SiteData, page: str) -> str:
     return "".join(lines)
 
 
-__all__ = ["blank_code", "code_regions", "link_first_mentions", "shield_code"]
+__all__ = ["blank_code", "code_regions", "link_first_mentions", "shield_code",
+           "shield_code_insertions"]

@@ -112,23 +112,23 @@ def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
             "cheat_sheet_link": cheat_sheet_link}
 
 
-# The names ``page_macros`` answers (front matter keys of these names would hide them).
-MACRO_NAMES = frozenset({
-    "term", "stage", "role", "framework", "glossary_table", "stage_checklist", "pipeline",
-    "handoff_map", "handoff_matrix", "core_terms", "quiz", "self_check", "cheat_sheet_link"})
-
-
 def render_macros(markdown: str, site: SiteData, uri: str, page: str) -> str:
     """``markdown`` (a page body) with its macro calls rendered; only the macros are known.
 
     Code is shielded first, as in the MkDocs build, so ``{{ }}`` in code stays as written.
-    Raises ``MacroError`` (``page:line: ...``) for an unknown name or a template error.
+    Check the page with ``shoptalk.page_template.page_problems`` first: this renders
+    whatever it is given with nothing but the macros in reach. Raises ``MacroError``
+    (``page:line: ...``) for an unknown name or a template error.
     """
     env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined,
                                         keep_trailing_newline=True)
-    macros = page_macros(site, uri, lambda macro, name: call_site(page, markdown, macro, name))
+    # Nothing a page could reach but the macros (the policy already refuses the rest).
+    env.globals.clear()
+    env.filters.clear()
+    env.globals.update(page_macros(site, uri, lambda macro, name: call_site(
+        page, markdown, macro, name)))
     try:
-        return env.from_string(shield_code(markdown)).render(macros)
+        return env.from_string(shield_code(markdown)).render()
     except jinja2.TemplateSyntaxError as exc:
         raise MacroError(f"{page}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
@@ -146,4 +146,4 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-__all__ = ["MACRO_NAMES", "MacroError", "call_site", "page_macros", "render_macros"]
+__all__ = ["MacroError", "call_site", "page_macros", "render_macros"]

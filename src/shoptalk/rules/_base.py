@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..lookalikes import skeleton
 from ..model import Category, Record
 from ..problems import Problem, Severity
 
@@ -17,3 +18,8 @@ def at(record: Record | Category, key: str, severity: Severity, message: str, ru
 def fold(text: str) -> str:
     """Compare wording the way readers do: NFKC, case-folded, spaces collapsed."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def looks(text: str) -> str:
+    """Compare wording the way eyes do: the confusable skeleton of its fold."""
+    return skeleton(fold(text))

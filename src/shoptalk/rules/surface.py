@@ -1,20 +1,26 @@
 """One wording names one term: names, aliases, abbreviations and avoided wording
-must not collide across terms (case-insensitively, after NFKC)."""
+must not collide across terms (case-insensitively, after NFKC), nor only look alike
+through letters of another script (``Chаmpion`` with a Cyrillic ``а``)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import Config
+from ..lookalikes import foreign, mixed_words, script_name
 from ..model import Glossary, Term
 from ..problems import Problem
-from ._base import at, fold
+from ._base import at, fold, looks
 
 IDS = {
     "duplicate-form": "two terms share a name, alias or abbreviation",
     "shared-abbreviation": "two terms share an abbreviation without each declaring a context",
     "avoid-conflict": "an avoided wording is also the name or alias of a term",
+    "confusable-form": "a wording that looks like another term's but uses letters of another "
+    "script or invisible characters",
+    "mixed-script": "a word that mixes letters of two scripts, e.g. Latin and Cyrillic",
 }
 
 
@@ -44,6 +50,7 @@ def _where(form: _Form) -> str:
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
     first: dict[str, _Form] = {}
+    lookalike = _Lookalikes()
     for term in glossary.terms.values():
         seen_here: set[str] = set()
         for form in _forms(term):
@@ -54,8 +61,79 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
             other = first.get(key)
             if other is None:
                 first[key] = form
+                yield from lookalike.add(form)
                 continue
             yield from _clash(other, form)
+    yield from lookalike.mixed()
+
+
+class _Lookalikes:
+    """Wordings of different terms that differ as text but look the same on screen."""
+
+    def __init__(self) -> None:
+        self.shown: dict[str, _Form] = {}  # by skeleton: the cleanest wording seen
+        self.forms: list[_Form] = []
+        self.reported: set[int] = set()
+
+    def add(self, form: _Form) -> Iterator[Problem]:
+        self.forms.append(form)
+        shape = looks(form.text)
+        other = self.shown.get(shape)
+        if other is None or other.term is form.term:
+            self.shown.setdefault(shape, form)
+        elif foreign(form.text):
+            yield self._confusable(form, other)
+        elif foreign(other.text):
+            self.shown[shape] = form  # the plain wording is the one the other imitates
+            yield self._confusable(other, form)
+        # else both are plain Latin, like 'modern' and 'modem': a spelling, not a disguise
+
+    def _confusable(self, odd: _Form, plain: _Form) -> Problem:
+        self.reported.add(id(odd))
+        return at(
+            odd.term,
+            odd.key,
+            "error",
+            f"{odd.role} '{odd.text}' looks like '{plain.text}' ({plain.role} of term "
+            f"'{plain.term.id}', {_where(plain)}) but {_odd(odd.text)}; retype it",
+            "confusable-form",
+        )
+
+    def mixed(self) -> Iterator[Problem]:
+        """A warning for each wording with a word of two scripts that no clash reported."""
+        for form in self.forms:
+            words = mixed_words(form.text) if id(form) not in self.reported else []
+            if words:
+                word, scripts = words[0]
+                names = " and ".join(sorted(s.replace("_", " ").title() for s in scripts))
+                part = "" if word == form.text else f" ('{word}')"
+                yield at(
+                    form.term,
+                    form.key,
+                    "warning",
+                    f"{form.role} '{form.text}' mixes {names} letters in one word{part}; "
+                    f"{_odd(word)}; retype it in one script",
+                    "mixed-script",
+                )
+
+
+def _odd(text: str) -> str:
+    """What makes ``text`` differ from its look-alike: "its 'а' is Cyrillic"."""
+    by_script: dict[str, list[str]] = {}
+    hidden: list[str] = []
+    for char in foreign(text):
+        if unicodedata.category(char) == "Cf":
+            hidden.append(f"U+{ord(char):04X}")
+        else:
+            by_script.setdefault(script_name(char), []).append(f"'{char}'")
+    parts = [
+        f"{', '.join(chars)} {'is' if len(chars) == 1 else 'are'} {name}"
+        for name, chars in by_script.items()
+    ]
+    if hidden:
+        parts.append(f"it holds the invisible character{'s' * (len(hidden) > 1)} "
+                     f"{', '.join(hidden)}")
+    return "its " + " and ".join(parts) if by_script else " and ".join(parts)
 
 
 def _clash(first: _Form, second: _Form) -> Iterator[Problem]:
