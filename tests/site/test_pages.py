@@ -160,3 +160,14 @@ def test_an_unknown_macro_name_is_a_problem_at_its_line(
     out = capsys.readouterr().out
     assert "docs/index.md:6:1: error: role(): unknown role 'cfo' [page-macro]" in out
     assert not (tmp_path / "out").exists()
+
+
+def test_template_code_beyond_the_macros_is_refused_and_never_rendered(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path / "project", pages={
+        "index.md": "# Home\n\nSee {{ cycler.__init__.__globals__.os.environ }}.\n"})
+    assert _pages(root, tmp_path / "out") == 1
+    out = capsys.readouterr().out
+    assert out.count("docs/index.md:3:5: error: ") == 1
+    assert out.splitlines()[0].endswith("[template-code]")
+    assert not (tmp_path / "out").exists()

@@ -15,18 +15,28 @@ from shoptalk import load_config, validate
 from shoptalk.render.env import rel
 from shoptalk.render.page_macros import MacroError, render_macros
 from shoptalk.site_build import DocPage, SiteBuild, build_site
+from shoptalk.site_folder import site_pages
 
 from .helpers import build_site as mkdocs_build
 from .helpers import make_project
 
 
-def _build(tmp_path: Path, pages: dict[str, str]) -> SiteBuild:
+def _build(tmp_path: Path, pages: dict[str, str], *, check: bool = True) -> SiteBuild:
     root = tmp_path / "project"
     make_project(root)
     settings = load_config(root)
     glossary, _ = validate(settings)
     docs = {uri: DocPage(uri, text, root / "docs" / uri) for uri, text in pages.items()}
-    return build_site(settings, glossary, docs)
+    return build_site(settings, glossary, docs, check=check)
+
+
+def test_the_folder_never_renders_a_page_the_template_policy_refuses(tmp_path: Path) -> None:
+    build = _build(tmp_path, {"a.md": "# A\n\n{{ lipsum() }} and {{ role('ae') }}\n",
+                              "b.md": "# B\n\n{{ role('ae') }}\n"}, check=False)
+    pages, problems = site_pages(build, {})
+    assert sorted(pages) == sorted(["b.md", *build.generated])
+    assert [(p.path, p.line, p.col, p.rule) for p in problems] == [
+        ("docs/a.md", 3, 1, "template-code")]
 
 
 def test_a_page_at_a_generated_path_is_a_finding_and_the_generated_page_is_left_out(
