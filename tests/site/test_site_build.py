@@ -5,6 +5,8 @@ from __future__ import annotations
 import builtins
 import io
 import posixpath
+import random
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ import pytest
 
 from shoptalk import load_config, validate
 from shoptalk.render.env import rel
+from shoptalk.render.mentions import blank_code
 from shoptalk.render.page_macros import MacroError, render_macros
 from shoptalk.site_build import DocPage, SiteBuild, build_site
 from shoptalk.site_folder import site_pages
@@ -135,3 +138,18 @@ def test_the_plugin_build_reads_each_page_once(
     monkeypatch.setattr(builtins, "open", counting_open)
     assert mkdocs_build(config, tmp_path / "site", strict=True) == []
     assert reads == {"index.md": 1, "playbooks/a.md": 1}
+
+
+def test_abbreviations_are_found_as_one_alternation_would_find_them() -> None:
+    """The set lookup of word runs answers what ``(?<![\\w-])(A|B|...)(?![\\w-])`` answers."""
+    table = {a: a.lower() for a in ("ICP", "P&L", "P", "L", "C.O.D.", "SE", "SE-2", "Ü1")}
+    build = SiteBuild(None, {}, {}, [], table)  # type: ignore[arg-type]
+    alternation = re.compile(r"(?<![\w-])(" + "|".join(
+        map(re.escape, sorted(table, key=len, reverse=True))) + r")(?![\w-])")
+    pieces = [*table, "x", "-", " ", ".", "&", "\n", "`", "ICPs", "aSE", "Ü"]
+    rng = random.Random(0)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = sorted(set(alternation.findall(blank_code(text))))
+        block = build.abbreviation_block(text)
+        assert re.findall(r"^\*\[(.+?)\]: ", block, re.M) == expected, text
