@@ -180,7 +180,8 @@ def write_folder(target: Path, pages: Mapping[str, str], build: SiteBuild,
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         docs = staging / "docs"
-        shutil.copytree(docs_dir, docs, ignore=_skip_pages(docs_dir, set(build.docs)))
+        shutil.copytree(docs_dir, docs, ignore=_skip_pages(docs_dir, set(build.docs),
+                                                           build.site.config.root))
         files: dict[str, bytes] = {uri: text.encode("utf-8") for uri, text in pages.items()}
         files.update(build.assets())
         for uri, data in files.items():
@@ -203,12 +204,17 @@ def write_folder(target: Path, pages: Mapping[str, str], build: SiteBuild,
         raise
 
 
-def _skip_pages(docs_dir: Path, written: set[str]) -> Any:
-    """For copytree: leave out the pages the folder writes itself, and hidden files."""
+def _skip_pages(docs_dir: Path, written: set[str], root: Path) -> Any:
+    """For copytree: leave out the pages the folder writes itself, hidden files, and links
+    to anything outside the project (nothing outside it is ever published)."""
+    project = os.path.realpath(root)
+
     def ignore(folder: str, names: list[str]) -> set[str]:
         rel = Path(folder).relative_to(docs_dir).as_posix()
-        return {n for n in names if n.startswith(".") or
-                posixpath.normpath(posixpath.join(rel, n)) in written}
+        return {n for n in names if n.startswith(".")
+                or posixpath.normpath(posixpath.join(rel, n)) in written
+                or (os.path.islink(os.path.join(folder, n)) and not Path(
+                    os.path.realpath(os.path.join(folder, n))).is_relative_to(project))}
     return ignore
 
 

@@ -171,3 +171,13 @@ def test_template_code_beyond_the_macros_is_refused_and_never_rendered(
     assert out.count("docs/index.md:3:5: error: ") == 1
     assert out.splitlines()[0].endswith("[template-code]")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_link_out_of_the_project_is_not_copied(tmp_path: Path) -> None:
+    root = _project(tmp_path / "project")
+    (tmp_path / "secret.txt").write_text("secret\n", encoding="utf-8")
+    (root / "docs" / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    (root / "docs" / "logo.txt").write_text("logo\n", encoding="utf-8")
+    assert _pages(root, tmp_path / "out") == 0
+    assert not (tmp_path / "out" / "docs" / "secret.txt").exists()
+    assert (tmp_path / "out" / "docs" / "logo.txt").read_text(encoding="utf-8") == "logo\n"
