@@ -13,7 +13,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -169,12 +169,14 @@ class SiteBuild:
         page = self.generated.get(uri)
         if page is None or page.source is None or not repo_url or not edit_uri:
             return None
-        root = self.site.config.root.resolve()
-        try:
-            rel_source = page.source.resolve().relative_to(root).as_posix()
+        root, docs_rel = _project_from_docs(self.site.config.root, docs_dir)
+        try:  # the loader's paths sit under the project root as given: no resolve per page
+            rel_source = page.source.relative_to(self.site.config.root).as_posix()
         except ValueError:
-            return None
-        docs_rel = posixpath.relpath(root.as_posix(), docs_dir.resolve().as_posix())
+            try:
+                rel_source = page.source.resolve().relative_to(root).as_posix()
+            except ValueError:
+                return None
         base = repo_url.rstrip("/") + "/" + edit_uri.strip("/") + "/"
         scheme, _, rest = base.partition("://")
         return f"{scheme}://{posixpath.normpath(posixpath.join(rest, docs_rel, rel_source))}"
@@ -234,6 +236,13 @@ def load_site(root: Path, config_file: str | None = None, *,
         settings = dataclasses.replace(settings, link_first_mention=link_first_mention)
     glossary, problems = validate(settings)
     return settings, glossary, problems
+
+
+@lru_cache(maxsize=8)
+def _project_from_docs(root: Path, docs_dir: Path) -> tuple[Path, str]:
+    """The project root resolved, and the way from the docs folder up to it (e.g. "..")."""
+    resolved = root.resolve()
+    return resolved, posixpath.relpath(resolved.as_posix(), docs_dir.resolve().as_posix())
 
 
 def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage], *,

@@ -8,7 +8,7 @@ build trusted Markdown (links, badges) return ``Markup``.
 from __future__ import annotations
 
 import posixpath
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -40,11 +40,20 @@ def rel(from_uri: str, to_uri: str) -> str:
 
 def link(label: object, from_uri: str, to_uri: str | None, title: object = "") -> Markup:
     """A Markdown link with an escaped label and tooltip title; plain text without target."""
-    text = safe.md_inline(label).replace("[", "\\[").replace("]", "\\]")
+    try:
+        text, tip = _label_and_tip(label, title)
+    except TypeError:  # an unhashable value: escape it without the cache
+        text, tip = _label_and_tip.__wrapped__(label, title)
     if not to_uri:
         return Markup(text)
-    tip = f' "{safe.attr_text(title)}"' if title else ""
     return Markup(f"[{text}]({rel(from_uri, to_uri)}{tip})")
+
+
+@lru_cache(maxsize=16_384, typed=True)  # typed: Markup and str of one text escape differently
+def _label_and_tip(label: object, title: object) -> tuple[str, str]:
+    """The escaped label and `` "title"`` of a link: a term is linked from many pages."""
+    text = safe.md_inline(label).replace("[", "\\[").replace("]", "\\]")
+    return text, f' "{safe.attr_text(title)}"' if title else ""
 
 
 @cache
