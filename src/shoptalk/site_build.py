@@ -29,6 +29,7 @@ from .problems import PathDisplay, Problem
 from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site
 from .render import abbreviations as abbreviation_table
 from .render.mentions import blank_code, link_first_mentions
+from .render.widgets import abbreviation_block
 from .validate import validate
 
 ASSET_DIR = "assets/shoptalk"
@@ -116,7 +117,7 @@ class SiteBuild:
     docs: Mapping[str, DocPage]
     generated: dict[str, GeneratedPage]
     findings: list[Problem]
-    abbreviations: Mapping[str, str] = field(default_factory=dict)
+    abbreviations: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def term_pages(self) -> dict[str, str]:
@@ -158,10 +159,7 @@ class SiteBuild:
             used.update(others.findall(text))
             text = others.sub(lambda m: " " * len(m.group()), text)
         used.update(words.intersection(_WORD_RUN.findall(text)))
-        lines = [f"*[{abbr}]: {self.abbreviations[abbr]}" for abbr in sorted(used)]
-        # One block per definition: Python-Markdown re-tests a block after each line it
-        # takes from it, so one block of 2,000 definitions costs quadratic time.
-        return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
+        return abbreviation_block(self.abbreviations, sorted(used))
 
     def edit_url(self, uri: str, repo_url: str | None, edit_uri: str | None,
                  docs_dir: Path) -> str | None:

@@ -47,6 +47,30 @@ DOCS = {
         """,
 }
 
+# Pages of the payload site: every hover path (first mentions, macros, abbreviations of
+# terms, homonyms, deprecated terms, roles and frameworks, the quiz) shows payload text.
+PAYLOAD_DOCS = {
+    "index.md": "# Home\n\nPLT and XSS.\n",
+    "start-here.md": """
+        # Start here
+
+        {{ core_terms() }}
+
+        {{ self_check() }}
+        """,
+    "playbooks/evil-call.md": """
+        ---
+        title: Evil call
+        stage: evil-stage
+        ---
+        # Evil call
+
+        Say Plain term, then {{ term("entity-term") }} and {{ term("old-term") }}.
+        Ask the {{ role("evil-role-two") }} and use {{ framework("evil-fw") }}.
+        Abbreviations: PLT, XSS, ENT, OLD, ROLE, TWO, EVIL.
+        """,
+}
+
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -68,7 +92,11 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("payload-project")
     config = make_project(root, glossary=FIXTURES / "payload",
                           shoptalk_yml="rules: {bad-value: warning, plain-text: warning}\n",
-                          pages={"index.md": "# Home\n\nPLT and XSS.\n"})
+                          pages=PAYLOAD_DOCS,
+                          nav=[{"Home": "index.md"}, {"Glossary": "glossary/index.md"},
+                               {"Pipeline": "pipeline/index.md"}, {"Roles": "roles/index.md"},
+                               {"Methodology": "methodology/index.md"},
+                               {"Playbooks": "playbooks/"}, {"Start here": "start-here.md"}])
     site = root / "site"
     build_site(config, site)
     return site

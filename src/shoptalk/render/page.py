@@ -33,16 +33,14 @@ def page_title(value: object) -> str:
     """A title safe for every place a theme prints it raw (``<title>``, header, nav).
 
     Material prints ``page.title | striptags`` unescaped, so the text must not
-    hold ``<`` or ``>`` even after entities are decoded.
+    hold ``<`` or ``>`` even after entities are decoded: ``plain`` sees to that.
     """
-    text = safe.plain(value).replace("<", "‹").replace(">", "›")
-    return html.escape(text, quote=False)
+    return html.escape(safe.plain(value), quote=False)
 
 
 def meta_text(value: object) -> str:
     """Text for a front matter value the theme prints raw inside an HTML attribute."""
-    text = safe.plain(value).replace("<", "‹").replace(">", "›")
-    return html.escape(text, quote=True)
+    return html.escape(safe.plain(value), quote=True)
 
 
 def front_matter(title: object, description: object = None, **meta: Any) -> Markup:

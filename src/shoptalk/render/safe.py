@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from html import escape as html_escape
+from html import unescape as html_unescape
 
 from markupsafe import Markup
 
@@ -24,6 +25,8 @@ _SCHEME = re.compile(
     r"[\s\x00-\x1f]*p[\s\x00-\x1f]*t|data(?=[\s\x00-\x1f]*:[\s\x00-\x1f]*[a-z-]+/))"
     r"[\s\x00-\x1f]*:")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What hover text shows for an angle bracket: the glyph reads the same, parses as text.
+LOOKALIKES = {"<": "\u2039", ">": "\u203a"}  # ‹ ›
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "/", "#", "./", "../")
 
 
@@ -55,15 +58,28 @@ def md_cell(value: object) -> Markup:
 
 
 def plain(value: object) -> str:
-    """Plain text for attributes and tooltips: Markdown marks dropped, one line."""
-    text = _CONTROL.sub("", str(value))
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [label](url) -> label
-    text = re.sub(r"[*_`]+", "", text)
-    return " ".join(text.split())
+    """Inert one-line text: Markdown marks and entities resolved, no ``<`` or ``>`` left.
+
+    This is the text of every ``title``, tooltip and page title. Material's tooltips
+    copy a ``title`` into the page with ``innerHTML``, after the browser has decoded the
+    attribute once, so no layer of decoding may produce a tag: entities (``&lt;``,
+    ``&#x3c;``, ``&amp;lt;``...) are decoded until nothing changes, then the angle
+    brackets become the look-alikes ‹ and ›.
+    """
+    text, previous = str(value), None
+    # Dropping a mark can join an entity (``&l*t;``), so repeat until nothing changes;
+    # every pass that changes something but whitespace makes the text shorter.
+    while text != previous:
+        previous = text
+        text = _CONTROL.sub("", html_unescape(text))
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [label](url) -> label
+        text = re.sub(r"[*_`]+", "", text)
+        text = " ".join(text.split())
+    return text.replace("<", LOOKALIKES["<"]).replace(">", LOOKALIKES[">"])
 
 
 def attr_text(value: object) -> Markup:
-    """Text for a Markdown link title or HTML attribute value (quotes escaped)."""
+    """``plain`` text for a Markdown link title, ``abbr`` definition or HTML attribute."""
     return Markup(html_escape(plain(value), quote=True).replace("{", "&#123;")
                   .replace("}", "&#125;"))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -22,6 +24,8 @@ from .env import rel, render
 from .page import GeneratedPage, front_matter
 from .process import flows
 from .terms import core_terms
+
+_ABBR_BREAKERS = re.compile(r"[\[\]\\]")
 
 
 def handoff_matrix(site: SiteData, page: str) -> Markup:
@@ -170,5 +174,19 @@ def abbreviations(site: SiteData) -> dict[str, str]:
     return {abbr: " | ".join(texts) for abbr, texts in found.items()}
 
 
-__all__ = ["PIPELINE_INDEX", "abbreviations", "cheat_sheet", "core_list", "handoff_matrix",
-           "handoff_page", "methodology_index", "roles_index", "self_check"]
+def abbreviation_block(table: dict[str, str], used: Iterable[str]) -> str:
+    """Markdown ``*[ABBR]: text`` definitions for the abbreviations a page uses.
+
+    The ``abbr`` extension puts the text into a ``title`` attribute, which Material's
+    tooltip parses as HTML, so the text goes through ``attr_text``. A key holding a
+    bracket or a backslash would end the ``*[...]`` early and spill into the text: skipped.
+    """
+    lines = [f"*[{abbr}]: {safe.attr_text(table[abbr])}" for abbr in used
+             if abbr in table and not _ABBR_BREAKERS.search(abbr)]
+    # One block per definition: Python-Markdown re-tests a block after each line it
+    # takes from it, so one block of 2,000 definitions costs quadratic time.
+    return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
+
+
+__all__ = ["PIPELINE_INDEX", "abbreviation_block", "abbreviations", "cheat_sheet", "core_list",
+           "handoff_matrix", "handoff_page", "methodology_index", "roles_index", "self_check"]
