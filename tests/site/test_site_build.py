@@ -101,7 +101,7 @@ def test_macros_render_in_core_and_leave_code_alone(tmp_path: Path) -> None:
                          "playbooks/x.md", "docs/playbooks/x.md") == (
         'Ask the [AE](../roles/ae.md "Account Executive: Owns the deal from qualification '
         'to signature."); `{{ role("x") }}`\n')
-    with pytest.raises(MacroError, match=r"^docs/x.md:2: stage\(\): unknown stage 'quallify'; "
+    with pytest.raises(MacroError, match=r"^docs/x.md:2: stage\(\"quallify\"\) matches no stage; "
                                          r"did you mean 'qualify'\?$"):
         render_macros('# X\n{{ stage("quallify") }}\n', site, "x.md", "docs/x.md")
     with pytest.raises(MacroError, match=r"^docs/x.md:3: 'config' is undefined$"):

@@ -42,11 +42,14 @@ def call_site(page: str, markdown: str, macro: str, name: str) -> str:
 def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
     """Every macro by the name pages call it, bound to the page at ``uri``."""
 
-    def lookup(macro: str, name: object, find: Callable[[SiteData, str], Any]) -> Any:
+    def lookup(macro: str, name: object, find: Callable[[SiteData, str], Any],
+               call: str | None = None) -> Any:
+        # The message is the checker's: the call as written, then why it does not resolve.
         try:
             return find(site, str(name))
         except UnknownName as exc:
-            raise MacroError(f"{locate(macro, str(name))}: {macro}(): {exc}") from None
+            shown = call or f'{macro}("{name}")'
+            raise MacroError(f"{locate(macro, str(name))}: {shown} {exc}") from None
 
     def term(name: str, label: str | None = None) -> Markup:
         """A link to a term; hovering it shows the definition."""
@@ -71,11 +74,13 @@ def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
         if category is not None:
             if category not in site.glossary.categories:
                 choices = ", ".join(site.glossary.categories)
-                raise MacroError(f"{locate('glossary_table', category)}: glossary_table(): "
-                                 f"unknown category '{category}'; available: {choices}")
+                raise MacroError(f"{locate('glossary_table', category)}: glossary_table("
+                                 f"category=\"{category}\") matches no category; choose one "
+                                 f"of: {choices}")
             terms = [t for t in terms if t.category == category]
         if stage is not None:
-            stage_id = lookup("glossary_table", stage, SiteData.find_stage).id
+            stage_id = lookup("glossary_table", stage, SiteData.find_stage,
+                              f'glossary_table(stage="{stage}")').id
             terms = [t for t in terms if stage_id in t.stages]
         if core is not None:
             terms = [t for t in terms if t.core == core]
