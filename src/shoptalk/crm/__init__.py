@@ -12,8 +12,8 @@ from pathlib import Path
 from ..model import Glossary
 from ..problems import Problem, ShoptalkError, display_path
 from .drift import drift
-from .fields import SYSTEMS, field_problem, key_field
-from .guidance import GUIDANCE_LIMIT, capture_field, guidance
+from .fields import SYSTEMS, capture_field, capture_fields, field_problem, key_field
+from .guidance import GUIDANCE_LIMIT, guidance
 from .hubspot import hubspot_pipeline, read_hubspot
 from .pipeline import CrmPipeline, CrmStage, Export, Place, System
 from .salesforce import KEY_FIELD_LIMIT, salesforce_tree
@@ -82,6 +82,6 @@ def export_crm(glossary: Glossary, system: System, *, label: str | None = None,
 
 
 __all__ = ["CRM_RULE_IDS", "GUIDANCE_LIMIT", "KEY_FIELD_LIMIT", "SYSTEMS", "CrmPipeline",
-           "CrmStage", "Export", "Place", "System", "capture_field", "detect_crm", "drift",
-           "export_crm", "field_problem", "guidance", "hubspot_pipeline", "key_field",
-           "read_crm", "read_hubspot", "read_salesforce", "salesforce_tree"]
+           "CrmStage", "Export", "Place", "System", "capture_field", "capture_fields",
+           "detect_crm", "drift", "export_crm", "field_problem", "guidance", "hubspot_pipeline",
+           "key_field", "read_crm", "read_hubspot", "read_salesforce", "salesforce_tree"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Glossary, Stage
 from ..problems import Problem
-from ..render import plain
+from ..render.safe import plain
 from .guidance import guidance, guidance_text
 from .pipeline import (
     SYSTEM_NAMES,

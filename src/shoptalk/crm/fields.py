@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from ..model import Glossary, RequiredInfo
+
 SYSTEMS = ("salesforce", "hubspot")
 
 # An API name: letters, digits and single underscores, starting with a letter; optionally a
@@ -46,4 +48,19 @@ def key_field(crm: Mapping[str, str]) -> str | None:
     return None
 
 
-__all__ = ["EXAMPLES", "PATH_OBJECT", "SYSTEMS", "field_problem", "key_field"]
+def capture_field(glossary: Glossary, info: RequiredInfo, system: str) -> str | None:
+    """The CRM field holding a required-information item: its own ``crm``, else its term's."""
+    if system in info.crm:
+        return info.crm[system]
+    term = glossary.terms.get(info.term or "")
+    return term.crm.get(system) if term else None
+
+
+def capture_fields(glossary: Glossary, info: RequiredInfo) -> dict[str, str]:
+    """Every CRM's field for a required-information item, in SYSTEMS order."""
+    found = {s: capture_field(glossary, info, s) for s in SYSTEMS}
+    return {s: f for s, f in found.items() if f}
+
+
+__all__ = ["EXAMPLES", "PATH_OBJECT", "SYSTEMS", "capture_field", "capture_fields", "field_problem",
+           "key_field"]

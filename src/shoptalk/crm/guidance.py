@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Glossary, RequiredInfo, Stage
-from ..render import plain
+from ..render.safe import plain  # the submodule: render's pages import this package
+from .fields import capture_field
 
 # Salesforce Help gives no number for the Path guidance length that we could cite; 1,000
 # characters of rich text (tags included) is the conservative value docs/crm.md explains.
@@ -27,14 +28,6 @@ class Guidance:
     html: str
     left_out: int = 0  # exit criteria and capture items not shown
     full_length: int = 0  # the length before shortening
-
-
-def capture_field(glossary: Glossary, info: RequiredInfo, system: str) -> str | None:
-    """The CRM field holding a required-information item: its own ``crm``, else its term's."""
-    if system in info.crm:
-        return info.crm[system]
-    term = glossary.terms.get(info.term or "")
-    return term.crm.get(system) if term else None
 
 
 def _role(glossary: Glossary, role_id: str) -> str:
@@ -95,4 +88,4 @@ def guidance_text(rich_text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-__all__ = ["GUIDANCE_LIMIT", "Guidance", "capture_field", "guidance", "guidance_text"]
+__all__ = ["GUIDANCE_LIMIT", "Guidance", "guidance", "guidance_text"]

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from ..model import Glossary, Stage
 from ..problems import Problem
-from .fields import key_field
+from .fields import capture_field, key_field
 from .guidance import GUIDANCE_LIMIT, guidance
 from .pipeline import Export, duplicate_keys, forecast_of, key_of, probability_of
 from .xml_source import METADATA_NS
@@ -78,9 +78,8 @@ def key_fields(glossary: Glossary, stage: Stage) -> tuple[list[str], list[int]]:
     fields: list[str] = []
     over: list[int] = []
     for i, info in enumerate(stage.required_information):
-        crm = info.crm if "salesforce" in info.crm else \
-            getattr(glossary.terms.get(info.term or ""), "crm", {})
-        name = key_field(crm)
+        reference = capture_field(glossary, info, "salesforce")
+        name = key_field({"salesforce": reference}) if reference else None
         if name is None or name in fields:
             continue
         if len(fields) == KEY_FIELD_LIMIT:
