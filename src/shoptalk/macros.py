@@ -25,6 +25,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from .crm import SYSTEMS
+from .crm.show import export_markdown
 from .page_template import MACRO_NAMES, RULE, page_title, sandbox, template_problems
 from .problems import display_path
 from .render import (
@@ -152,6 +154,14 @@ def define_env(env: Any) -> None:
         return self_check(_site(env), _page_uri(env), count)
 
     env.macro(quiz, "self_check")
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def crm_export(system: str) -> Markup:
+        """What ``shoptalk export --format salesforce|hubspot`` writes, as code blocks."""
+        if system not in SYSTEMS:
+            raise MacroError(f"{_where(env, 'crm_export', str(system))}: crm_export(): "
+                             f"unknown CRM '{system}'; available: {', '.join(SYSTEMS)}")
+        return Markup(export_markdown(_site(env).glossary, system))  # type: ignore[arg-type]
 
     @env.macro  # type: ignore[untyped-decorator]
     def cheat_sheet_link(label: str = "printable cheat sheet") -> Markup:
