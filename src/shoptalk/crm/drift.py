@@ -33,6 +33,18 @@ def _yaml(stage: Stage, key: str = "") -> str:
     return f"{stage.source.shown}:{where.line}"
 
 
+def _in_order(places: list[int]) -> set[int]:
+    """The indexes of a longest run of ``places`` already in order: the rest have moved.
+
+    One stage moved in the CRM is one finding, not one for every stage it displaced.
+    """
+    best: list[list[int]] = []
+    for i, place in enumerate(places):
+        before = [run for j, run in enumerate(best) if places[j] < place]
+        best.append([*max(before, key=len, default=[]), i])
+    return set(max(best, key=len, default=[]))
+
+
 def _match(stages: list[Stage], pipeline: CrmPipeline) -> dict[str, CrmStage]:
     """Our stage id → the CRM stage holding it: by the CRM's own value, else by label."""
     found: dict[str, CrmStage] = {}
@@ -91,11 +103,13 @@ def drift(glossary: Glossary, pipeline: CrmPipeline) -> list[Problem]:
             f"remove it there, or add a stage (or crm.{pipeline.system}) for it",
             "crm-extra-stage"))
     ranked = sorted(matched.values(), key=lambda c: c.position)
-    for rank, stage in enumerate(s for s in stages if s.id in matched):
+    ours = [s for s in stages if s.id in matched]
+    in_place = _in_order([ranked.index(matched[s.id]) for s in ours])
+    for rank, stage in enumerate(ours):
         crm = matched[stage.id]
         problems += _compare(glossary, pipeline, stage, crm)
         actual = ranked.index(crm)
-        if actual != rank:
+        if rank not in in_place:
             problems.append(crm.where("order").problem(
                 "error", f"'{crm.label}' is {_ordinal(actual + 1)} in {crm_name} but "
                 f"{_ordinal(rank + 1)} in the YAML (order {stage.order}, "
