@@ -41,9 +41,9 @@ def _in_order(places: list[int]) -> set[int]:
     best: list[list[int]] = []
     for i, place in enumerate(places):
         before = [run for j, run in enumerate(best) if places[j] < place]
-        longest: list[int] = max(before, key=len) if before else []
+        longest = max(before, key=lambda run: len(run)) if before else []
         best.append([*longest, i])
-    return set(max(best, key=len)) if best else set()
+    return set(max(best, key=lambda run: len(run))) if best else set()
 
 
 def _match(stages: list[Stage], pipeline: CrmPipeline) -> dict[str, CrmStage]:
