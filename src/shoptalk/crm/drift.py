@@ -38,12 +38,17 @@ def _in_order(places: list[int]) -> set[int]:
 
     One stage moved in the CRM is one finding, not one for every stage it displaced.
     """
-    best: list[list[int]] = []
+    best: list[list[int]] = []  # best[i]: the longest ordered run ending at i
+    longest: list[int] = []
     for i, place in enumerate(places):
-        before = [run for j, run in enumerate(best) if places[j] < place]
-        longest = max(before, key=lambda run: len(run)) if before else []
-        best.append([*longest, i])
-    return set(max(best, key=lambda run: len(run))) if best else set()
+        run: list[int] = []
+        for j, earlier in enumerate(best):
+            if places[j] < place and len(earlier) > len(run):
+                run = earlier
+        best.append([*run, i])
+        if len(best[-1]) > len(longest):
+            longest = best[-1]
+    return set(longest)
 
 
 def _match(stages: list[Stage], pipeline: CrmPipeline) -> dict[str, CrmStage]:
