@@ -88,7 +88,8 @@ def test_the_stage_page_shows_where_the_crm_holds_each_item(tmp_path: Path) -> N
             if any(why in line for why in ("counts it", "needs it", "needs one"))]
     assert [row.split(" | ")[0] for row in rows] == [
         '| First ACV estimate ([Annual contract value](../glossary/acv.md "What the customer '
-        'pays per year."))<br><span class="st-crm">Salesforce: <code>Opportunity.Amount</code> · HubSpot: '
+        'pays per year."))<br><span class="st-crm">Salesforce: <code>Opportunity.Amount</code> '
+        "· HubSpot: "
         "<code>amount</code></span>",
         '| Close date<br><span class="st-crm">HubSpot: <code>closedate</code></span>',
         "| Champion's name",
