@@ -252,3 +252,14 @@ def test_a_path_name_must_be_an_api_name(tmp_path: Path, run: Run,
     code, _, err = run("export", "--format", "salesforce")
     assert (code, err) == (2, "shoptalk: error: --format salesforce writes a folder: give it "
                            "with --out DIR\n")
+
+
+def test_one_long_purpose_and_exit_criterion_are_cut_to_the_limit(tmp_path: Path) -> None:
+    long = "Word & word " * 120
+    glossary = write_glossary(tmp_path, {"qualify": (
+        f"name: Qualify\norder: 1\npurpose: {long}\nowner: ae\nexit_criteria:\n  - {long}\n")})
+    info = _steps(salesforce_tree(glossary).files[TREE[1]])[0]["info"][0]
+    assert len(info) <= 1000
+    assert info.startswith("<p><b>Purpose:</b> Word &amp; word Word &amp; word")
+    assert info.endswith("…</li></ul><p>More on the stage page.</p>")
+    assert "&amp…" not in info and "&a…" not in info

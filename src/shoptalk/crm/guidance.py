@@ -52,7 +52,8 @@ def _capture_line(glossary: Glossary, info: RequiredInfo) -> str:
 def _assemble(purpose: str, exits: list[str], captures: list[str], more: bool) -> str:
     parts = [f"<p><b>Purpose:</b> {purpose}</p>"]
     if exits:
-        parts.append("<p><b>Exit criteria</b></p><ul>" + "".join(exits) + "</ul>")
+        parts.append("<p><b>Exit criteria</b></p><ul>"
+                     + "".join(f"<li>{e}</li>" for e in exits) + "</ul>")
     if captures:
         parts.append("<p><b>Capture</b></p><ul>" + "".join(captures) + "</ul>")
     if more:
@@ -60,25 +61,33 @@ def _assemble(purpose: str, exits: list[str], captures: list[str], more: bool) -
     return "".join(parts)
 
 
+def _cut(text: str, excess: int) -> str:
+    """``text`` shorter by ``excess`` characters (and one for the '…'), no entity split."""
+    kept = text[:max(0, len(text) - excess - 1)]
+    return re.sub(r"&[^;\s]*$", "", kept).rstrip() + "…"
+
+
 def guidance(glossary: Glossary, stage: Stage, limit: int = GUIDANCE_LIMIT) -> Guidance:
     """The Path guidance for ``stage``, shortened to ``limit`` characters from the end."""
     purpose = _text(stage.purpose)
-    exits = [f"<li>{_text(c)}</li>" for c in stage.exit_criteria]
+    exits = [_text(c) for c in stage.exit_criteria]
     captures = [_capture_line(glossary, i) for i in stage.required_information]
     full = _assemble(purpose, exits, captures, more=False)
     if len(full) <= limit:
         return Guidance(full, 0, len(full))
     left_out = 0
-    # What to capture goes first, then exit criteria (one is always kept), then the purpose.
+    # What to capture goes first, then exit criteria (one is always kept), then the purpose,
+    # then the one exit criterion left.
     while len(_assemble(purpose, exits, captures, True)) > limit and (captures or len(exits) > 1):
         (captures if captures else exits).pop()
         left_out += 1
-    text = _assemble(purpose, exits, captures, True)
-    if len(text) > limit:
-        room = max(0, len(purpose) - (len(text) - limit) - 1)
-        purpose = re.sub(r"&[^;\s]*$", "", purpose[:room]).rstrip() + "…"
-        text = _assemble(purpose, exits, captures, True)
-    return Guidance(text, left_out, len(full))
+    excess = len(_assemble(purpose, exits, captures, True)) - limit
+    if excess > 0 and len(purpose) > limit // 3:  # the purpose keeps a third of the room
+        purpose = _cut(purpose, min(excess, len(purpose) - limit // 3))
+    excess = len(_assemble(purpose, exits, captures, True)) - limit
+    if excess > 0 and exits:
+        exits[-1] = _cut(exits[-1], excess)
+    return Guidance(_assemble(purpose, exits, captures, True), left_out, len(full))
 
 
 def guidance_text(rich_text: str) -> str:
