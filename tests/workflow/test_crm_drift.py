@@ -288,3 +288,16 @@ def test_a_stage_without_crm_ids_matches_by_name(tmp_path: Path, run: Run,
     assert run("export", "--format", "hubspot", "--out", "t")[0] == 0
     assert run("crm", "diff", "t")[0] == 0
     assert run("crm", "diff", f"t/{HUBSPOT}")[0] == 0
+
+
+def test_non_ascii_stage_names_round_trip(tmp_path: Path, run: Run,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    write_glossary(tmp_path, {"a": stage("Qualifizierung – Prüfung", 1),
+                              "b": stage("成约", 2, extra="outcome: won\n")})
+    monkeypatch.chdir(tmp_path)
+    assert run("export", "--format", "salesforce", "--out", "t")[0] == 0
+    assert run("export", "--format", "hubspot", "--out", "t")[0] == 0
+    body = (tmp_path / "t" / HUBSPOT).read_text(encoding="utf-8")
+    assert '"label": "成约"' in body
+    assert run("crm", "diff", "t") == (0, "no problems found\n", "")
+    assert run("crm", "diff", f"t/{HUBSPOT}") == (0, "no problems found\n", "")

@@ -195,3 +195,19 @@ crm:
   hubspot: closedwon
 """
     assert run("crm", "diff", "pipeline.json")[:2] == (0, "no problems found\n")
+
+
+def test_a_terms_crm_fields_survive_json_export_and_import(tmp_path: Path, run: Run,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           ) -> None:
+    write_glossary(tmp_path / "from", {}, {"acv": ACV})
+    monkeypatch.chdir(tmp_path / "from")
+    code, out, _ = run("export", "--format", "json")
+    assert json.loads(out)["terms"][0]["crm"] == {"salesforce": "Opportunity.Amount",
+                                                  "hubspot": "amount"}
+    (tmp_path / "terms.json").write_text(out, encoding="utf-8")
+    write_glossary(tmp_path / "to", {})
+    monkeypatch.chdir(tmp_path / "to")
+    assert run("import", "../terms.json")[0] == 0
+    assert (tmp_path / "to/glossary/terms/acv.yml").read_text(encoding="utf-8").endswith(
+        "crm:\n  salesforce: Opportunity.Amount\n  hubspot: amount\n")
