@@ -203,6 +203,7 @@ def test_a_terms_crm_fields_survive_json_export_and_import(tmp_path: Path, run: 
     write_glossary(tmp_path / "from", {}, {"acv": ACV})
     monkeypatch.chdir(tmp_path / "from")
     code, out, _ = run("export", "--format", "json")
+    assert code == 0
     assert json.loads(out)["terms"][0]["crm"] == {"salesforce": "Opportunity.Amount",
                                                   "hubspot": "amount"}
     (tmp_path / "terms.json").write_text(out, encoding="utf-8")
