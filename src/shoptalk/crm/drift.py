@@ -7,6 +7,7 @@ says otherwise, so a CI annotation lands on the file that has drifted.
 
 from __future__ import annotations
 
+from ..language import fold
 from ..model import Glossary, Stage
 from ..problems import Problem
 from ..render.safe import plain
@@ -66,7 +67,7 @@ def _match(stages: list[Stage], pipeline: CrmPipeline) -> dict[str, CrmStage]:
                     continue
                 wanted = key_of(stage, pipeline.system) if by_key else stage.name
                 got = crm.key if by_key else crm.label
-                if got is not None and got.casefold() == wanted.casefold():
+                if got is not None and fold(got) == fold(wanted):
                     found[stage.id] = crm
                     taken.add(crm.position)
                     break
@@ -134,7 +135,7 @@ def _compare(glossary: Glossary, pipeline: CrmPipeline, stage: Stage, crm: CrmSt
     crm_name = SYSTEM_NAMES[pipeline.system]
     found: list[Problem] = []
     key = key_of(stage, pipeline.system)
-    renamed = crm.key is not None and crm.key.casefold() != key.casefold() and (
+    renamed = crm.key is not None and fold(crm.key) != fold(key) and (
         pipeline.system == "salesforce" or "hubspot" in stage.crm)
     if renamed:
         field = "fullName" if pipeline.system == "salesforce" else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..language import fold
 from ..model import Glossary, Stage
 from ..problems import Problem, Severity
 
@@ -100,7 +101,7 @@ def duplicate_keys(glossary: Glossary, system: System) -> list[Problem]:
     seen: dict[str, Stage] = {}
     for stage in glossary.stages_in_order():
         key = key_of(stage, system)
-        folded = key.casefold()  # both CRMs treat values differing in case as one
+        folded = fold(key)  # both CRMs treat values differing in case as one
         first = seen.setdefault(folded, stage)
         if first is stage:
             continue
