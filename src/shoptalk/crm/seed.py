@@ -17,8 +17,9 @@ from typing import Any
 
 from ..load import SUFFIXES
 from ..model import Glossary
+from ..placeholders import PLACEHOLDER
 from ..problems import Problem
-from ..scaffold import PLACEHOLDER, slugify
+from ..scaffold import slugify
 from ..yaml_text import dump
 from .guidance import guidance_text
 from .pipeline import FORECAST, SYSTEM_NAMES, CrmPipeline, CrmStage
