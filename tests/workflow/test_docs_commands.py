@@ -242,6 +242,23 @@ def test_doc_command_runs(command: DocCommand, starter: Path, tmp_path: Path) ->
         f"{command}\nexit {done.returncode}, expected {command.exit}\n{done.stdout}{done.stderr}")
 
 
+def test_the_web_editor_example_is_a_new_valid_term(starter: Path, tmp_path: Path) -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    match = re.search(r"lowercase with hyphens: `([a-z0-9-]+\.yml)`", text)
+    assert match, "CONTRIBUTING names the file to create"
+    (example,) = [token.content for token in _MD.parse(text) if token.type == "fence"
+                  and token.info == "yaml" and "term.schema.json" in token.content]
+    project = tmp_path / "repo"
+    shutil.copytree(starter, project, symlinks=True)
+    path = project / "glossary" / "terms" / match[1]
+    assert not path.exists(), f"the starter language already has {match[1]}"
+    path.write_text(example, encoding="utf-8")
+    done = sh("./shoptalk validate --strict", project)
+    # Only the review date may be reported: it is a notice, which never fails.
+    assert [line for line in done.stdout.splitlines()
+            if match[1] in line and ": notice: " not in line] == []
+    assert done.returncode == 0, done.stdout
+
 # The launcher: works from a fresh clone, stays fast once set up, passes arguments as typed.
 
 # Stands in for the real Makefile: `setup` makes a .venv whose shoptalk prints its arguments
@@ -279,7 +296,7 @@ def test_the_launcher_sets_up_once_and_passes_arguments_untouched(clone: Path) -
     assert (first.returncode, first.stdout) == (
         0, f"[new]\n[term]\n[Proof of Value]\n[--owner]\n[a  b]\n[]\n[$HOME]\n[*]\n{clone}\n")
     assert first.stderr == (
-        "shoptalk: setting up .venv with 'make setup' (first run only, about a minute)\n")
+        "shoptalk: setting up .venv with 'make setup' (first run only: a few minutes)\n")
     assert setup_runs(clone) == 1
     again = sh("./shoptalk validate", clone)
     assert (again.returncode, again.stdout, again.stderr) == (0, f"[validate]\n{clone}\n", "")
@@ -306,6 +323,6 @@ def test_a_failed_setup_is_a_clear_error(clone: Path) -> None:
     assert (done.returncode, done.stdout) == (2, "")
     lines = done.stderr.splitlines()  # make's own "Error 1" line between varies by version
     assert [lines[0], lines[1], lines[-1]] == [
-        "shoptalk: setting up .venv with 'make setup' (first run only, about a minute)",
+        "shoptalk: setting up .venv with 'make setup' (first run only: a few minutes)",
         "no python3",
         "shoptalk: 'make setup' failed (see above); nothing was run"]
