@@ -1,4 +1,4 @@
-"""Docs that run: every command the README, CONTRIBUTING and the editing pages show works.
+"""Docs that run: every command the README, CONTRIBUTING and the docs pages show works.
 
 Each shell command in a fenced ``sh``/``bash``/``shell``/``console`` block, and each inline
 code span that starts with ``./shoptalk`` or ``make``, is run as written by ``sh`` in a scratch
@@ -30,7 +30,8 @@ from .conftest import git
 
 ROOT = Path(__file__).parents[2]
 LAUNCHER = ROOT / "shoptalk"
-DOCS = ("README.md", "CONTRIBUTING.md", "docs/editing.md", "docs/authoring.md")
+DOCS = ("README.md", "CONTRIBUTING.md", "docs/editing.md", "docs/authoring.md",
+        "docs/reference/rules.md")
 STARTER = ("glossary", "docs", ".github", "shoptalk.yml", "mkdocs.yml")
 SHELLS = frozenset(("sh", "bash", "shell", "console"))
 INLINE_RE = re.compile(r"(?:\./shoptalk|shoptalk|make)\s+\S")  # a bare name is no command
