@@ -1,17 +1,17 @@
 """What is due for review, by owner: ``reviewed`` plus ``review_every`` (or the default).
 
 The validator's review-overdue rule (rules/freshness.py) warns on each file;
-this builds the owners' to-do list from the same due date.
+this builds the owners' to-do list from the same review state (``shoptalk.language``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .config import Config
+from .language import Review, review_state
 from .model import Framework, Glossary, Record, Role, Stage, Term
-from .rules.freshness import due_date
 
 NO_OWNER = "(no owner)"
 
@@ -28,21 +28,16 @@ class Due:
     path: str
     reviewed: dt.date | None
     due: dt.date
+    review: Review = field(compare=False, repr=False)
 
     @property
     def overdue(self) -> bool:
         """Past its due date."""
-        return self.days > 0
+        return self.review.overdue
 
     def when(self) -> str:
-        """How urgent, in words: 'overdue by 3 days', 'due in 10 days', 'never reviewed'."""
-        if self.reviewed is None:
-            return "never reviewed"
-        if self.days > 0:
-            return f"overdue by {self.days} day{'s' * (self.days != 1)}"
-        if self.days == 0:
-            return "due today"
-        return f"due in {-self.days} day{'s' * (self.days != -1)}"
+        """How urgent, in words: 'review overdue by 3 days', 'review due in 10 days', …"""
+        return self.review.words
 
 
 def _kind(record: Record) -> str:
@@ -62,13 +57,14 @@ def due_for_review(glossary: Glossary, config: Config, *, owner: str | None = No
         who = owner_of(record)
         if owner is not None and who != owner:
             continue
-        due = due_date(record, config) or config.today  # never reviewed: due now
-        days = (config.today - due).days
+        review = review_state(record, config)
+        days = review.days_overdue  # never reviewed: due now
         if overdue_only and days <= 0 and record.reviewed is not None:
             continue
         if days < -within:
             continue
         found.append(Due(who, days, _kind(record), record.id, record.name,
-                         record.source.shown, record.reviewed, due))
+                         record.source.shown, record.reviewed, review.due or config.today,
+                         review))
     # Most overdue first within each owner, owners alphabetical.
     return sorted(found, key=lambda d: (d.owner, -d.days, d.kind, d.id))

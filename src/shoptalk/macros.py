@@ -74,11 +74,14 @@ def _page_uri(env: Any) -> str:
 def define_env(env: Any) -> None:
     """Register the shoptalk macros with mkdocs-macros."""
 
-    def lookup(macro: str, name: object, find: Callable[[SiteData, str], Any]) -> Any:
+    def lookup(macro: str, name: object, find: Callable[[SiteData, str], Any],
+               call: str | None = None) -> Any:
+        # The message is the checker's: the call as written, then why it does not resolve.
         try:
             return find(_site(env), str(name))
         except UnknownName as exc:
-            raise MacroError(f"{_where(env, macro, str(name))}: {macro}(): {exc}") from None
+            shown = call or f'{macro}("{name}")'
+            raise MacroError(f"{_where(env, macro, str(name))}: {shown} {exc}") from None
 
     @env.macro  # type: ignore[untyped-decorator]
     def term(name: str, label: str | None = None) -> Markup:
@@ -113,11 +116,13 @@ def define_env(env: Any) -> None:
         if category is not None:
             if category not in site.glossary.categories:
                 choices = ", ".join(site.glossary.categories)
-                raise MacroError(f"{_where(env, 'glossary_table', category)}: glossary_table(): "
-                                 f"unknown category '{category}'; available: {choices}")
+                raise MacroError(f"{_where(env, 'glossary_table', category)}: glossary_table("
+                                 f"category=\"{category}\") matches no category; choose one "
+                                 f"of: {choices}")
             terms = [t for t in terms if t.category == category]
         if stage is not None:
-            stage_id = lookup("glossary_table", stage, SiteData.find_stage).id
+            stage_id = lookup("glossary_table", stage, SiteData.find_stage,
+                              f'glossary_table(stage="{stage}")').id
             terms = [t for t in terms if stage_id in t.stages]
         if core is not None:
             terms = [t for t in terms if t.core == core]

@@ -104,11 +104,6 @@ class Term:
     def deprecated(self) -> bool:
         return self.status == "deprecated"
 
-    def surface_forms(self) -> tuple[str, ...]:
-        """Every wording that names this term: name, aliases, abbreviation."""
-        forms = (self.name, *self.aliases)
-        return (*forms, self.abbreviation) if self.abbreviation else forms
-
 
 @dataclass(frozen=True, slots=True)
 class RequiredInfo:

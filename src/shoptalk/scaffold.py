@@ -11,9 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Glossary, Term
+from .language import ROLE_WORDS, Form, Wordings, forms_of, new_forms
+from .model import Glossary
 from .problems import ShoptalkError
-from .rules._base import fold
 from .schema import ID_PATTERN
 from .yaml_text import scalar
 
@@ -75,28 +75,27 @@ def _record_id(glossary: Glossary, kind: str, name: str, given: str | None) -> s
     return record_id
 
 
-def term_clash(glossary: Glossary, forms: dict[str, str], context: str | None = None) -> str | None:
-    """Why the wordings in ``forms`` (role → text) collide with an existing term, if they do.
+def term_wordings(glossary: Glossary) -> Wordings:
+    """Every wording the glossary's terms already use."""
+    return Wordings(f for term in glossary.terms.values() for f in forms_of(term))
 
-    Two terms may share an abbreviation when both say their context (homonyms such as PQL).
+
+def term_clash(glossary: Glossary, forms: list[Form], taken: Wordings | None = None) -> str | None:
+    """Why the wordings of a new term collide with an existing term, if they do.
+
+    The clash rule is the validator's (``shoptalk.language.Wordings``): two terms may
+    share an abbreviation only when both say their context (homonyms such as PQL).
+    ``taken`` is ``term_wordings(glossary)``, when the caller asks many times.
     """
-    for role, text in forms.items():
-        for term in glossary.terms.values():
-            for other_role, other in _term_forms(term):
-                if fold(other) != fold(text):
-                    continue
-                if role == other_role == "abbreviation" and context and term.context:
-                    continue
-                return (f"{role} '{text}' is already the {other_role} of term '{term.id}' "
-                        f"({term.source.shown})")
+    if taken is None:
+        taken = term_wordings(glossary)
+    for form in forms:
+        other = taken.clash(form)
+        if other is not None:
+            source = glossary.terms[other.record_id].source
+            return (f"{ROLE_WORDS[form.role]} '{form.text}' is already the "
+                    f"{ROLE_WORDS[other.role]} of term '{other.record_id}' ({source.shown})")
     return None
-
-
-def _term_forms(term: Term) -> list[tuple[str, str]]:
-    forms = [("name", term.name), *(("alias", a) for a in term.aliases)]
-    if term.abbreviation:
-        forms.append(("abbreviation", term.abbreviation))
-    return forms + [("avoided wording", a.text) for a in term.avoid]
 
 
 def _choose(what: str, given: str | None, choices: list[str], flag: str) -> str:
@@ -125,8 +124,7 @@ def new_term(glossary: Glossary, owners: list[str], name: str, *, abbreviation: 
     if abbreviation is not None and (not abbreviation or any(c.isspace() for c in abbreviation)):
         raise ShoptalkError("an abbreviation is one word without spaces, e.g. ICP")
     term_id = _record_id(glossary, "term", name, record_id)
-    forms = {"name": name, **({"abbreviation": abbreviation} if abbreviation else {})}
-    clash = term_clash(glossary, forms)
+    clash = term_clash(glossary, new_forms(term_id, name, abbreviation=abbreviation))
     if clash:
         raise ShoptalkError(f"{clash}; pick another wording or edit that term instead")
     category = _choose("category", category, list(glossary.categories), "--category")
@@ -164,10 +162,11 @@ def new_stage(glossary: Glossary, name: str, *, owner: str | None = None,
     """A draft stage file placed after the last stage of the pipeline."""
     name = name.strip()
     stage_id = _record_id(glossary, "stage", name, record_id)
-    for stage in glossary.stages.values():
-        if fold(stage.name) == fold(name):
-            raise ShoptalkError(f"name '{name}' is already the name of stage '{stage.id}' "
-                                f"({stage.source.shown})")
+    taken = Wordings(f for s in glossary.stages.values() for f in forms_of(s))
+    other = taken.clash(Form(stage_id, "name", name, "name"))
+    if other is not None:
+        raise ShoptalkError(f"name '{name}' is already the name of stage '{other.record_id}' "
+                            f"({glossary.stages[other.record_id].source.shown})")
     owner = _choose("owner", owner, list(glossary.roles), "--owner")
     order = max((s.order for s in glossary.stages.values()), default=0) + 1
     text = (
@@ -200,8 +199,11 @@ def new_role(glossary: Glossary, name: str, *, abbreviation: str | None = None,
     """A draft role file."""
     name = name.strip()
     role_id = _record_id(glossary, "role", name, record_id)
-    for role in glossary.roles.values():
-        if fold(role.name) == fold(name) or (abbreviation and role.abbreviation == abbreviation):
+    taken = Wordings(f for r in glossary.roles.values() for f in forms_of(r))
+    for form in new_forms(role_id, name, abbreviation=abbreviation):
+        other = taken.clash(form)
+        if other is not None:
+            role = glossary.roles[other.record_id]
             raise ShoptalkError(f"role '{role.id}' ({role.source.shown}) already uses that "
                                 "name or abbreviation")
     team = team or "primary"

@@ -101,7 +101,14 @@ def test_nested_terms_are_reported_once_longest_first(scan: Scan) -> None:
      [("unknown-reference", 1, 11, 17), ("unknown-reference", 1, 32, 35)]),
     # Not a reference: a macro inside code.
     ('`{{ term("nope") }}`', []),
-    ('{{ term("PQL") }}', [("ambiguous-abbreviation", 1, 10, 13)]),
+    # An ambiguous name stops the build, so it is an error like an unknown one.
+    ('{{ term("PQL") }}', [("unknown-reference", 1, 10, 13)]),
+    ('{{ term("pql") }}', [("unknown-reference", 1, 10, 13)]),
+    ('{{ framework("MEDDPICC") }} {{ framework("meddpic") }}',
+     [("unknown-reference", 1, 43, 50)]),
+    ('{{ stage_checklist("Qualify") }} {{ glossary_table(stage="qualfy") }}',
+     [("unknown-reference", 1, 59, 65)]),
+    ('{{ term(name="icp") }} {{ stage("QUALIFY") }}', []),
 ])
 def test_references(scan: Scan, markdown: str,
                     expected: list[tuple[str, int, int, int | None]]) -> None:
@@ -174,11 +181,20 @@ def test_bad_front_matter_is_a_problem(scan: Scan) -> None:
 
 def test_lookup() -> None:
     assert INDEX.lookup("ICP") is not None
-    assert INDEX.lookup("icp") is None  # abbreviations are case-sensitive
+    # An abbreviation only one term has matches in any case, as on the site.
+    assert INDEX.lookup("icp") == INDEX.lookup("ICP")
     assert INDEX.lookup("IDEAL customer profile") == INDEX.lookup("ideal-customer-profile")
     assert INDEX.lookup("ideal client profile") is not None
     assert INDEX.lookup("PQL") is None  # shared: ambiguous
-    assert len(INDEX.candidates("PQL")) == 2
+    assert len(INDEX.language.terms.resolve("PQL").found) == 2
+
+
+def test_ambiguous_reference_lists_the_ids(scan: Scan) -> None:
+    (problem,) = scan('{{ term("PQL") }}').problems
+    assert (problem.severity, problem.message) == ("error", (
+        "term(\"PQL\") is ambiguous: it may mean 'Partner-Qualified Lead' "
+        "(partner-qualified-lead) or 'Product-Qualified Lead' (product-qualified-lead); "
+        "use the term id"))
 
 
 def test_every_rule_id_is_described() -> None:

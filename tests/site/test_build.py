@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from .helpers import FIXTURES, VALID_GLOSSARY, build_site, html, make_project
+from shoptalk.cli import main
+
+from .helpers import FIXTURES, REPO, VALID_GLOSSARY, build_site, html, make_project
 
 
 def test_every_generated_page_is_built(fixture_site: Path) -> None:
@@ -178,7 +181,7 @@ def test_an_unknown_name_fails_the_build_naming_page_and_line(
     with pytest.raises(SystemExit):
         build_site(config, tmp_path / "site")
     messages = "\n".join(r.getMessage() for r in caplog.records)
-    assert re.search(r"docs/index\.md:5: \w+\(\): (unknown|\w+ '\w+' is ambiguous)", messages)
+    assert re.search(r'docs/index\.md:5: \w+\((\w+=)?"\w+"\) (matches no|is ambiguous)', messages)
     assert "Traceback" not in messages
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -279,3 +282,35 @@ def test_term_page_embeds_a_defined_term(fixture_site: Path) -> None:
     assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
     # Only term pages describe a term.
     assert "application/ld+json" not in html(fixture_site, "pipeline/qualify/")
+
+
+SHARED_NAMES_PAGE = """
+    # Names
+
+    {{ stage("CLOSED-LOST") }} · {{ term("abm") }} · {{ term("Icp") }} · {{ role("sdr") }}
+    """
+
+
+def test_checker_and_build_accept_the_same_names(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Each of these used to pass one of the two and fail the other.
+    config = make_project(tmp_path, glossary=REPO / "glossary",
+                          pages={"index.md": SHARED_NAMES_PAGE}, nav=[])
+    shutil.copytree(REPO / "docs" / "playbooks", tmp_path / "docs" / "playbooks")  # linked to
+    assert main(["--config", str(tmp_path / "shoptalk.yml"), "check",
+                 str(tmp_path / "docs")]) == 0
+    assert capsys.readouterr().out == "no problems found\n"
+    build_site(config, tmp_path / "site", strict=True)
+    out = html(tmp_path / "site", "")
+    for target in ("pipeline/closed-lost/", "glossary/account-based-marketing/",
+                   "glossary/ideal-customer-profile/", "roles/sdr/"):
+        assert f'href="{target}"' in out
+
+
+def test_stage_role_and_framework_pages_show_the_review_badge(fixture_site: Path) -> None:
+    assert re.search(r'<span class="st-badge st-badge--(ok|overdue)" title="Last reviewed '
+                     r'2026-09-01;[^"]*">reviewed \d+ days? ago',
+                     html(fixture_site, "pipeline/qualify/"))
+    for page in ("roles/ae/", "methodology/meddpicc/"):
+        assert '<span class="st-badge st-badge--muted">never reviewed</span>' in html(
+            fixture_site, page)

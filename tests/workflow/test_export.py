@@ -23,8 +23,8 @@ from shoptalk.exchange import (
     script_json,
     term_file,
 )
+from shoptalk.language import fold
 from shoptalk.model import Glossary
-from shoptalk.rules._base import fold
 
 from .conftest import VALID, Run
 

@@ -41,7 +41,7 @@ def test_text_grouped_by_owner(dated: Path, run: Run) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "revops (@acme/revops): 1 to review"
-    assert lines[1].split()[:6] == ["overdue", "by", "10", "days", "term",
+    assert lines[1].split()[:7] == ["review", "overdue", "by", "10", "days", "term",
                                    "ideal-customer-profile"]
 
 
@@ -58,7 +58,8 @@ def test_within_and_overdue(dated: Path, run: Run) -> None:
 def test_markdown_checklist(dated: Path, run: Run) -> None:
     _, out, _ = run("review", "--overdue", "--format", "markdown")
     assert "### revops (@acme/revops): 1 to review" in out
-    assert "- [ ] term `ideal-customer-profile` (Ideal Customer Profile): overdue by 10 days" in out
+    assert ("- [ ] term `ideal-customer-profile` (Ideal Customer Profile): review overdue by "
+            "10 days") in out
 
 
 def test_nothing_due(dated: Path, run: Run) -> None:

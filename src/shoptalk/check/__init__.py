@@ -17,7 +17,7 @@ from .scan import FileScan, Mention, scan_text
 
 # Rule ids the checker emits, with what each is about (SARIF rule descriptions, docs).
 RULE_IDS: dict[str, str] = {
-    "unknown-reference": "a term(), stage() or role() reference that matches nothing",
+    "unknown-reference": "a macro's name that matches no record, or more than one",
     "undefined-acronym": "an acronym that is no term's abbreviation and not allowed",
     "inline-defined-acronym": "an acronym defined only on one page (reported with --strict)",
     "avoided-wording": "wording the glossary replaces with a term",

@@ -8,19 +8,17 @@ of terms.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 from ..config import Config
-from ..model import Glossary, Role, Stage, Term
+from ..language import Language, forms_of
+from ..model import Glossary, Term
 from ..problems import PathDisplay
-from .words import case_inflections, fold, inflections, nfkc, words
+from .words import case_inflections, fold, inflections, normalize, words
 
-_R = TypeVar("_R", Stage, Role)
 Kind = Literal["name", "abbreviation", "avoid"]
 
 
@@ -43,16 +41,17 @@ class Entry:
 
 
 class TermIndex:
-    """The glossary compiled for fast lookups; build once per glossary with ``from_glossary``."""
+    """The glossary compiled for fast lookups; build once per glossary with ``from_glossary``.
+
+    Names in references resolve through ``language`` (``shoptalk.language.Language``),
+    the resolver the site's macros use, so the checker and the build agree on every name.
+    """
 
     def __init__(self, glossary: Glossary, config: Config) -> None:
         self.glossary = glossary
         self.config = config
+        self.language = Language(glossary)
         self.entries: dict[str, list[Entry]] = {}
-        # Lookup keys for term("..."): folded id/name/alias → ids; abbreviation (case kept) → ids.
-        self._by_label: dict[str, list[str]] = defaultdict(list)
-        self._by_abbreviation: dict[str, list[str]] = defaultdict(list)
-        self._labels: dict[str, str] = {}  # folded label → label as written (did-you-mean)
         self.known_acronyms: frozenset[str] = frozenset()
         self.homonyms: dict[str, tuple[str, ...]] = {}
         self._shown: dict[Path, str] = {}
@@ -68,55 +67,32 @@ class TermIndex:
     def _build(self) -> None:
         entries: dict[str, list[Entry]] = defaultdict(list)
         acronyms: set[str] = set(self.config.allow_acronyms)
+        by_abbreviation: dict[str, list[str]] = defaultdict(list)
         for term in self.glossary.terms.values():
-            for label in (term.id, term.name, *term.aliases):
-                self._label(label, term.id)
-            if term.abbreviation:
-                self._by_abbreviation[nfkc(term.abbreviation)].append(term.id)
-                self._labels.setdefault(fold(term.abbreviation), term.abbreviation)
-                acronyms.add(nfkc(term.abbreviation))
-            acronyms.update(nfkc(a) for a in term.aliases)
-            for label in (term.name, *term.aliases):
-                _add(entries, label, "name", (term.id,))
-            for avoid in term.avoid:
-                _add(entries, avoid.text, "avoid", (term.id,))
-        for abbreviation, ids in self._by_abbreviation.items():
+            for form in forms_of(term):
+                if form.role == "abbreviation":
+                    by_abbreviation[normalize(form.text)].append(term.id)
+                    acronyms.add(normalize(form.text))
+                    continue
+                if form.role == "alias":
+                    acronyms.add(normalize(form.text))
+                _add(entries, form.text, "avoid" if form.role == "avoid" else "name", (term.id,))
+        for abbreviation, ids in by_abbreviation.items():
             if len(ids) > 1:
                 self.homonyms[abbreviation] = tuple(ids)
             _add(entries, abbreviation, "abbreviation", tuple(ids))
         others = [r.abbreviation for r in self.glossary.roles.values()]
         others += [f.abbreviation for f in self.glossary.frameworks.values()]
-        acronyms.update(nfkc(a) for a in others if a)
+        acronyms.update(normalize(a) for a in others if a)
         # Longest first, so a nested term is never matched inside a longer one.
         rank = {"abbreviation": 0, "name": 1, "avoid": 2}
         self.entries = {k: sorted(v, key=lambda e: (-len(e.folded), rank[e.kind]))
                         for k, v in entries.items()}
         self.known_acronyms = frozenset(acronyms)
 
-    def _label(self, label: str, term_id: str) -> None:
-        key = fold(label)
-        if term_id not in self._by_label[key]:
-            self._by_label[key].append(term_id)
-        self._labels.setdefault(key, label)
-
     def lookup(self, text: str) -> Term | None:
-        """The term named by ``text``: its id, name or alias (any case), or abbreviation (exact).
-
-        None when nothing matches, or when ``text`` is an abbreviation two terms share.
-        """
-        found = self.candidates(text)
-        return found[0] if len(found) == 1 else None
-
-    def candidates(self, text: str) -> tuple[Term, ...]:
-        """Every term ``text`` could name (more than one for a shared abbreviation)."""
-        ids = self._by_label.get(fold(text.strip())) or self._by_abbreviation.get(
-            nfkc(text.strip())) or []
-        return tuple(self.glossary.terms[i] for i in ids if i in self.glossary.terms)
-
-    def suggest(self, text: str) -> str | None:
-        """The closest known label to ``text``, as written in the glossary."""
-        close = difflib.get_close_matches(fold(text), list(self._labels), n=1, cutoff=0.6)
-        return self._labels[close[0]] if close else None
+        """The one term ``text`` names (see ``shoptalk.language.names``), or None."""
+        return self.language.terms.resolve(text).record
 
     def shown(self, path: Path) -> str:
         """``path`` as problems show it (relative to the project root); cached."""
@@ -128,25 +104,10 @@ class TermIndex:
     def term(self, term_id: str) -> Term:
         return self.glossary.terms[term_id]
 
-    def lookup_stage(self, text: str) -> Stage | None:
-        """A stage by id or name (any case)."""
-        return _find_record(self.glossary.stages.values(), text)
-
-    def lookup_role(self, text: str) -> Role | None:
-        """A role by id, name (any case) or abbreviation (exact)."""
-        role = _find_record(self.glossary.roles.values(), text)
-        return role or next((r for r in self.glossary.roles.values()
-                             if r.abbreviation and r.abbreviation == text.strip()), None)
-
-
-def _find_record(records: Iterable[_R], text: str) -> _R | None:
-    key = fold(text.strip())
-    return next((r for r in records if key in (r.id, fold(r.name))), None)
-
 
 def _add(entries: dict[str, list[Entry]], wording: str, kind: Kind,
          term_ids: tuple[str, ...]) -> None:
-    exact = tuple(nfkc(w) for w in words(wording))
+    exact = tuple(normalize(w) for w in words(wording))
     folded = tuple(fold(w) for w in exact)
     if not folded:
         return

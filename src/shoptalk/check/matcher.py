@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count
 
 from .index import Entry, TermIndex
-from .words import JOINERS, WORD_RE, fold, nfkc
+from .words import JOINERS, WORD_RE, fold, normalize
 
 Word = tuple[int, int, str]  # (start, end, text) in the block's prose
 
@@ -109,7 +109,7 @@ def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], Words]:
             size = len(entry.folded)
             if size == 1:
                 # Keyed by this very form (index._add), so only the case may differ.
-                if entry.exact and nfkc(words[i][2]) not in entry.exact_last:
+                if entry.exact and normalize(words[i][2]) not in entry.exact_last:
                     continue
                 start, end = words.span(i)
                 hits.append(Hit(entry, start, end, (text[start:end],)))
@@ -145,8 +145,8 @@ def _matches(entry: Entry, words: Words, folded: list[str], i: int) -> bool:
         return False
     if entry.exact:
         for j in range(last):
-            if nfkc(words[i + j][2]) != entry.exact[j]:
+            if normalize(words[i + j][2]) != entry.exact[j]:
                 return False
-        if nfkc(words[i + last][2]) not in entry.exact_last:
+        if normalize(words[i + last][2]) not in entry.exact_last:
             return False
     return all(words.joined(j) for j in range(i, i + last))

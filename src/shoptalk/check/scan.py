@@ -159,31 +159,15 @@ def _span(block: Block, start: int, end: int) -> tuple[int, int]:
 
 
 def _check_references(state: _State, refs: list[Reference]) -> None:
-    index = state.index
+    """Resolve every macro argument as the site's macros do: what stops the build is an error."""
     for ref in refs:
         start, end = ref.offset, ref.offset + len(ref.value)
-        call = f'{ref.kind}("{ref.value}")'
-        if ref.kind == "term":
-            found = index.candidates(ref.value)
-            if len(found) == 1:
-                state.chosen.add(found[0].id)
-                state.mention(found[0].id, start, end)
-            elif found:
-                options = " or ".join(f"'{t.name}' ({t.id})" for t in found)
-                state.add("ambiguous-abbreviation", start, end, f"{call} is ambiguous: it may "
-                          f"mean {options}; use the term id", ref.value)
-            else:
-                hint = index.suggest(ref.value)
-                state.add("unknown-reference", start, end, f"{call} matches no term"
-                          + (f"; did you mean '{hint}'?" if hint else ""), ref.value)
-            continue
-        records = state.index.glossary.stages if ref.kind == "stage" else index.glossary.roles
-        record = index.lookup_stage(ref.value) if ref.kind == "stage" else \
-            index.lookup_role(ref.value)
-        if record is None:
-            hint = _closest(ref.value, list(records))
-            state.add("unknown-reference", start, end, f"{call} matches no {ref.kind}"
-                      + (f"; did you mean '{hint}'?" if hint else ""), ref.value)
+        answer = state.index.language.resolve(ref.kind, ref.value)
+        if answer.record is None:
+            state.add("unknown-reference", start, end, f"{ref.call} {answer.reason}", ref.value)
+        elif ref.kind == "term":
+            state.chosen.add(answer.record.id)
+            state.mention(answer.record.id, start, end)
     # A page that picks one meaning of a shared abbreviation by reference keeps it.
     state.chosen.update(_context_choices(state))
 
@@ -195,13 +179,6 @@ def _check_template(state: _State) -> None:
         start = starts[p.line - 1] + p.col - 1
         end = start + (p.end_col - p.col if p.end_col is not None else 0)
         state.add("template-code", start, end, p.message, "")
-
-
-def _closest(text: str, ids: list[str]) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(fold(text), ids, n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def _context_choices(state: _State) -> set[str]:

@@ -1,13 +1,15 @@
-"""Words of prose: how text is cut into tokens and folded for comparison.
+"""Words of prose: how text is cut into tokens and the forms a word takes.
 
 One tokenizer serves the glossary and the pages, so a term and its use in a
-page always split the same way.
+page always split the same way; tokens are compared with the language's ``fold``
+(case-folded) or ``normalize`` (case kept, for abbreviations).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..language import fold, normalize
 
 # A word: letters/digits joined by '&' (P&L) or an apostrophe (SDR's, SDR’s, don't).
 WORD_RE = re.compile(r"\w+(?:[&'’]\w+)*")
@@ -16,25 +18,8 @@ POSSESSIVES = ("'s", "’s")
 # Characters allowed between the words of a phrase: spaces, line breaks, hyphens.
 JOINERS = frozenset(" \t\n-‐‑")
 
-_cache: dict[str, str] = {}
-
-
-def fold(text: str) -> str:
-    """Compare-form of text: NFKC-normalised and case-folded; curly apostrophes made straight."""
-    found = _cache.get(text)
-    if found is None:
-        if text.isascii():
-            found = text.lower()
-        else:
-            found = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-        if len(_cache) < 200_000:  # bounded: a page of random words must not grow it forever
-            _cache[text] = found
-    return found
-
-
-def nfkc(text: str) -> str:
-    """Unicode-normalised text with case kept (abbreviations compare case-sensitively)."""
-    return text if text.isascii() else unicodedata.normalize("NFKC", text).replace("’", "'")
+__all__ = ["APOSTROPHES", "JOINERS", "POSSESSIVES", "WORD_RE", "case_inflections", "fold",
+           "inflections", "joined", "normalize", "split_suffix", "words"]
 
 
 def words(text: str) -> list[str]:

@@ -43,7 +43,7 @@ def format_text(items: list[Due], teams: dict[str, str], *, markdown: bool = Fal
             if markdown:
                 lines.append(f"- [ ] {d.kind} `{d.id}` ({d.name}): {d.when()}, {last}")
             else:
-                lines.append(f"  {d.when():<22} {d.kind} {d.id} ({d.name}), {last}  {d.path}")
+                lines.append(f"  {d.when():<29} {d.kind} {d.id} ({d.name}), {last}  {d.path}")
         lines.append("")
     overdue = sum(d.overdue or d.reviewed is None for d in items)
     lines.append(f"{len(items)} to review, {overdue} overdue or never reviewed")

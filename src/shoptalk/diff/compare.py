@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..language import fold
 from ..model import Glossary, Stage, Term
-from ..rules._base import fold
 
 WordOp = tuple[str, str]  # ("=", "same words") | ("-", "removed") | ("+", "added")
 _SKIP = frozenset({"id", "source"})

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..language import Form, Wordings, fold, new_forms
 from ..model import Glossary
 from ..problems import Problem, ShoptalkError, display_path
-from ..rules._base import fold
-from ..scaffold import slugify, term_clash
+from ..scaffold import slugify, term_clash, term_wordings
 from ..schema import ID_PATTERN, check_document
 from ..yaml_reader import read_yaml
 from .records import TERM_FIELDS, term_file
@@ -118,6 +118,7 @@ def plan_import(source: Source, glossary: Glossary, defaults: Defaults,
         else:
             groups.setdefault(fold(_plain_key(name)), []).append(row)
     taken: dict[str, tuple[Row, dict[str, Any]]] = {}
+    wordings = term_wordings(glossary)
     for rows in groups.values():
         first = rows[0]
         if any(_comparable(r) != _comparable(first) for r in rows[1:]):
@@ -135,7 +136,7 @@ def plan_import(source: Source, glossary: Glossary, defaults: Defaults,
                 data[name] = getattr(defaults, name)
         if "id" not in source.fields or not data.get("id"):
             data["id"] = slugify(data["name"])
-        _take(first, data, glossary, taken, refuse)
+        _take(first, data, glossary, wordings, taken, refuse)
     for row, data in taken.values():
         blocked = target_problem(glossary.root, data["id"], data["name"], base, loading)
         if blocked is not None:
@@ -152,7 +153,7 @@ def plan_import(source: Source, glossary: Glossary, defaults: Defaults,
     return plan
 
 
-def _take(row: Row, data: dict[str, Any], glossary: Glossary,
+def _take(row: Row, data: dict[str, Any], glossary: Glossary, wordings: Wordings,
           taken: dict[str, tuple[Row, dict[str, Any]]], refuse: Any) -> None:
     term_id = data["id"]
     if not isinstance(term_id, str) or not ID_PATTERN.fullmatch(term_id):
@@ -165,39 +166,31 @@ def _take(row: Row, data: dict[str, Any], glossary: Glossary,
                f"({existing.source.shown}); edit that term instead", "import-collision")
         return
     forms = _forms(data)
-    context = data.get("context") if isinstance(data.get("context"), str) else None
-    clash = term_clash(glossary, forms, context)
+    clash = term_clash(glossary, forms, wordings)
     if clash:
         refuse(row, f"'{data['name']}' collides with the glossary: {clash}", "import-collision")
         return
     for other_row, other in taken.values():
-        if term_id == other["id"] or _shared_wording(data, other):
+        if term_id == other["id"] or _shared_wording(forms, _forms(other)):
             refuse(row, f"'{data['name']}' collides with '{other['name']}' on line "
                    f"{other_row.line} (same id or wording)", "import-collision")
             return
     taken[term_id] = (row, data)
 
 
-def _forms(data: dict[str, Any]) -> dict[str, str]:
-    forms = {"name": data["name"]}
-    if isinstance(data.get("abbreviation"), str) and data["abbreviation"]:
-        forms["abbreviation"] = data["abbreviation"]
-    for i, alias in enumerate(data.get("aliases") or []):
-        if isinstance(alias, str):
-            forms[f"alias {i + 1}"] = alias
-    return forms
+def _forms(data: dict[str, Any]) -> list[Form]:
+    def text(value: object) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    aliases = [a for a in data.get("aliases") or [] if isinstance(a, str)]
+    return new_forms(data["id"], data["name"], abbreviation=text(data.get("abbreviation")),
+                     aliases=aliases, context=text(data.get("context")))
 
 
-def _shared_wording(one: dict[str, Any], other: dict[str, Any]) -> bool:
-    mine, theirs = _forms(one), _forms(other)
-    for role, text in mine.items():
-        for other_role, other_text in theirs.items():
-            if fold(text) != fold(other_text):
-                continue
-            if role == other_role == "abbreviation" and one.get("context") and other.get("context"):
-                continue  # homonyms told apart by their contexts
-            return True
-    return False
+def _shared_wording(mine: list[Form], theirs: list[Form]) -> bool:
+    """The validator's clash rule between two rows (homonyms with contexts may share)."""
+    taken = Wordings(theirs)
+    return any(taken.clash(form) for form in mine)
 
 
 def _schema_problems(path: Path, text: str, base: Path | None) -> str:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
+from typing import Any
 
 from markupsafe import Markup
 
 from ..config import Config
+from ..language import Kind, Language
 from ..model import Framework, Glossary, Role, Stage, Term
 from . import safe
 from .env import link
@@ -22,8 +22,7 @@ HANDOFF_MAP = "roles/handoff-map.md"
 METHODOLOGY_INDEX = "methodology/index.md"
 CHEAT_SHEET = "cheat-sheet.md"
 
-Kind = str  # "term" | "stage" | "role" | "framework" | "category"
-_R = TypeVar("_R", Term, Stage, Role, Framework)
+PageKind = str  # "term" | "stage" | "role" | "framework" | "category"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +35,8 @@ class DocRef:
 
 
 class UnknownName(LookupError):
-    """A name that matches no record, or more than one (the message says which)."""
+    """A name that matches no record, or more than one; the message follows the call
+    (``term("x") matches no term; did you mean 'y'?``)."""
 
 
 @dataclass(frozen=True)
@@ -53,15 +53,6 @@ class SiteData:
     playbooks: Mapping[str, Sequence[DocRef]] = field(default_factory=dict)
 
     # -- indexes computed once (the model's helpers scan every term per call) --
-    @cached_property
-    def by_abbreviation(self) -> Mapping[str, tuple[str, ...]]:
-        """Term ids by abbreviation (more than one: a homonym)."""
-        found: dict[str, list[str]] = {}
-        for term in self.glossary.terms.values():
-            if term.abbreviation:
-                found.setdefault(term.abbreviation, []).append(term.id)
-        return {k: tuple(v) for k, v in found.items()}
-
     @cached_property
     def inverse_related(self) -> Mapping[str, tuple[str, ...]]:
         """For each term id, the terms that list it under ``related``."""
@@ -87,7 +78,7 @@ class SiteData:
         return tuple(t for t in ids if t in self.glossary.terms and t != term_id)
 
     # -- where pages live -------------------------------------------------
-    def uri(self, kind: Kind, record_id: str | None) -> str | None:
+    def uri(self, kind: PageKind, record_id: str | None) -> str | None:
         """The src URI of a record's page, or None when the record does not exist."""
         if not record_id:
             return None
@@ -136,47 +127,35 @@ class SiteData:
         role = self.glossary.roles.get(role_id)
         return (role.abbreviation or role.name) if role else role_id
 
-    # -- lookups by any wording -------------------------------------------
+    # -- lookups by any wording (the checker asks the same resolver) --------
+    @cached_property
+    def language(self) -> Language:
+        """The resolver every name a page writes goes through (``shoptalk.language``)."""
+        return Language(self.glossary)
+
+    def find(self, kind: Kind, name: str) -> Any:
+        """The record of ``kind`` named ``name``; UnknownName when none or several match."""
+        answer = self.language.resolve(kind, str(name))
+        if answer.record is None:
+            raise UnknownName(answer.reason)
+        return answer.record
+
     def find_term(self, name: str) -> Term:
-        """The term named ``name``: id, name, alias or abbreviation (names ignore case)."""
-        terms = self.glossary.terms
-        if name in terms:
-            return terms[name]
-        exact = [t for t in terms.values() if t.abbreviation == name]
-        if not exact:
-            folded = name.casefold()
-            exact = [t for t in terms.values()
-                     if any(f.casefold() == folded for f in t.surface_forms())]
-        return _one("term", name, exact, [t.name for t in terms.values()])
+        """The term named ``name``: id, name, alias or abbreviation."""
+        term: Term = self.find("term", name)
+        return term
 
     def find_stage(self, name: str) -> Stage:
-        """The stage named ``name`` by id or name (ignoring case)."""
-        stages = self.glossary.stages
-        found = [s for s in stages.values()
-                 if name in (s.id,) or s.name.casefold() == name.casefold()]
-        return _one("stage", name, found, [s.id for s in self.glossary.stages_in_order()])
+        """The stage named ``name`` by id or name."""
+        stage: Stage = self.find("stage", name)
+        return stage
 
     def find_role(self, name: str) -> Role:
-        """The role named ``name`` by id, name or abbreviation (ignoring case)."""
-        folded = name.casefold()
-        found = [r for r in self.glossary.roles.values()
-                 if folded in (r.id, r.name.casefold(), (r.abbreviation or "").casefold())]
-        return _one("role", name, found, sorted(self.glossary.roles))
+        """The role named ``name`` by id, name or abbreviation."""
+        role: Role = self.find("role", name)
+        return role
 
     def find_framework(self, name: str) -> Framework:
-        folded = name.casefold()
-        found = [f for f in self.glossary.frameworks.values()
-                 if folded in (f.id, f.name.casefold(), (f.abbreviation or "").casefold())]
-        return _one("framework", name, found, sorted(self.glossary.frameworks))
-
-
-def _one(kind: str, name: str, found: list[_R], choices: list[str]) -> _R:
-    unique = list({id(x): x for x in found}.values())
-    if len(unique) == 1:
-        return unique[0]
-    if unique:
-        options = ", ".join(f"'{x.id}'" for x in unique)
-        raise UnknownName(f"{kind} '{name}' is ambiguous: it names {options}; use the id")
-    close = difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    raise UnknownName(f"unknown {kind} '{name}'{hint}")
+        """The framework named ``name`` by id, name or abbreviation."""
+        framework: Framework = self.find("framework", name)
+        return framework

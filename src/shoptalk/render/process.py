@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..language import review_state
 from ..model import Stage
 from . import safe
 from .context import HANDOFF_MAP, METHODOLOGY_INDEX, PIPELINE_INDEX, ROLES_INDEX, SiteData
 from .env import link, rel, render
 from .page import GeneratedPage, front_matter
-from .terms import slug, term_table
+from .terms import review_badge, slug, term_table
 
 FORECAST_NAMES = {"pipeline": "Pipeline", "best_case": "Best case", "commit": "Commit",
                   "closed": "Closed", "omitted": "Omitted"}
@@ -107,6 +108,7 @@ def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
                     + safe.md_inline(FORECAST_NAMES.get(stage.forecast_category, "")))
     if stage.typical_days:
         meta.append(Markup(f"Typically {stage.typical_days} days"))
+    meta.append(review_badge(review_state(stage, site.config)))
     required = [{"item": (safe.md_cell(r.item) + Markup(" (") + site.term_link(r.term, uri)
                           + Markup(")")) if r.term in g.terms else safe.md_cell(r.item),
                  "why": r.why, "needed_by": site.roles_links(r.needed_by, uri)}
@@ -179,7 +181,8 @@ def role_page(site: SiteData, role_id: str) -> GeneratedPage:
              for f in all_flows if f.taker == role_id]
     markdown = render(
         "role.md.j2", role=role, front=front_matter(role.name, description=role.description),
-        meta=safe.md_inline(team),
+        meta=safe.md_inline(team) + Markup(" · ")
+        + review_badge(review_state(role, site.config)),
         owns=Markup(", ").join(site.stage_link(s.id, uri) for s in owned),
         supports=Markup(", ").join(site.stage_link(s.id, uri) for s in supported),
         terms=Markup(", ").join(site.term_link(t.id, uri) for t in terms),
@@ -195,5 +198,6 @@ def framework_page(site: SiteData, framework_id: str) -> GeneratedPage:
              "stage": site.stage_link(e.known_by, uri) if e.known_by else ""}
             for e in fw.elements]
     markdown = render("framework.md.j2", fw=fw, elements=rows,
+                      meta=review_badge(review_state(fw, site.config)),
                       front=front_matter(fw.name, description=fw.purpose))
     return GeneratedPage(uri, markdown, fw.source.path, METHODOLOGY_INDEX)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
+from ..language import Review, review_state
 from ..model import Term
-from ..rules.freshness import due_date
 from . import safe
 from .context import GLOSSARY_INDEX, SiteData
 from .env import link, render
@@ -22,32 +21,29 @@ def _badge(text: object, kind: str, tip: object = "") -> Markup:
     return Markup(f'<span class="st-badge st-badge--{kind}"{title}>{safe.md_inline(text)}</span>')
 
 
-def review_badge(reviewed: dt.date | None, due: dt.date | None, today: dt.date) -> Markup:
+def review_badge(review: Review) -> Markup:
     """"reviewed N days ago", flagged when the next review is past due."""
-    if reviewed is None:
-        return _badge("never reviewed", "muted")
-    ago = (today - reviewed).days
-    when = "today" if ago == 0 else f"{ago} day{'s' if ago != 1 else ''} ago"
-    if due is not None and due < today:
-        late = (today - due).days
-        return _badge(f"reviewed {when} · review overdue by {late} day{'s' if late != 1 else ''}",
-                      "overdue", f"Last reviewed {reviewed}; was due {due}")
-    return _badge(f"reviewed {when}", "ok", f"Last reviewed {reviewed}; next review by {due}")
+    if review.reviewed is None:
+        return _badge(review.words, "muted")
+    if review.overdue:
+        return _badge(f"{review.reviewed_words} · {review.words}", "overdue",
+                      f"Last reviewed {review.reviewed}; was due {review.due}")
+    return _badge(review.reviewed_words, "ok",
+                  f"Last reviewed {review.reviewed}; next review by {review.due}")
 
 
 def term_page(site: SiteData, term: Term) -> GeneratedPage:
     """The page of one term: everything the glossary says about it."""
     g, uri = site.glossary, site.uri("term", term.id) or ""
     successor = site.term_link(term.replaced_by, uri) if term.replaced_by else None
-    homonyms = [g.terms[t] for t in site.by_abbreviation.get(term.abbreviation or "", ())
-                if t != term.id]
+    homonyms = site.language.terms.sharing_abbreviation(term)
     category = g.categories.get(term.category)
     badges = [
         _badge(term.status, term.status),
         Markup("Category: ") + link(category.name if category else term.category, uri,
                                     site.uri("category", term.category)),
         Markup("Owner: ") + site.role_link(term.owner, uri),
-        review_badge(term.reviewed, due_date(term, site.config), site.config.today),
+        review_badge(review_state(term, site.config)),
     ]
     if term.core:
         badges.insert(1, _badge("core term", "core", "Part of the new-hire core set"))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
-from ..lookalikes import skeleton
 from ..model import Category, Record
 from ..problems import Problem, Severity
 
@@ -13,13 +10,3 @@ def at(record: Record | Category, key: str, severity: Severity, message: str, ru
     """A problem located at ``key`` of ``record`` (or its nearest located parent)."""
     pos = record.source.where(key)
     return Problem(record.source.shown, pos.line, pos.col, severity, message, rule)
-
-
-def fold(text: str) -> str:
-    """Compare wording the way readers do: NFKC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def looks(text: str) -> str:
-    """Compare wording the way eyes do: the confusable skeleton of its fold."""
-    return skeleton(fold(text))

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 
 from ..config import Config
+from ..language import fold
 from ..model import Glossary, Term
 from ..problems import Problem
-from ._base import at, fold
+from ._base import at
 
 IDS = {
     "definition-length": "a definition longer than max_definition_words",

@@ -1,18 +1,18 @@
 """One wording names one term: names, aliases, abbreviations and avoided wording
-must not collide across terms (case-insensitively, after NFKC), nor only look alike
-through letters of another script (``Chаmpion`` with a Cyrillic ``а``)."""
+must not collide across terms (compared folded: see ``shoptalk.language.fold``), nor
+only look alike through letters of another script (``Chаmpion`` with a Cyrillic ``а``)."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..config import Config
+from ..language import ROLE_WORDS, Form, Wordings, forms_of, looks
 from ..lookalikes import foreign, mixed_words, script_name
-from ..model import Glossary, Term
+from ..model import Glossary
 from ..problems import Problem
-from ._base import at, fold, looks
+from ._base import at
 
 IDS = {
     "duplicate-form": "two terms share a name, alias or abbreviation",
@@ -24,62 +24,36 @@ IDS = {
 }
 
 
-@dataclass(frozen=True)
-class _Form:
-    term: Term
-    key: str
-    role: str  # name | alias | abbreviation | avoid
-    text: str
-
-
-def _forms(term: Term) -> Iterator[_Form]:
-    yield _Form(term, "name", "name", term.name)
-    for i, alias in enumerate(term.aliases):
-        yield _Form(term, f"aliases[{i}]", "alias", alias)
-    if term.abbreviation:
-        yield _Form(term, "abbreviation", "abbreviation", term.abbreviation)
-    for i, avoid in enumerate(term.avoid):
-        key = f"avoid[{i}].text" if avoid.why else f"avoid[{i}]"
-        yield _Form(term, key, "avoid", avoid.text)
-
-
-def _where(form: _Form) -> str:
-    pos = form.term.source.where(form.key)
-    return f"{form.term.source.shown}:{pos.line}"
-
-
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
-    first: dict[str, _Form] = {}
-    lookalike = _Lookalikes()
-    for term in glossary.terms.values():
-        seen_here: set[str] = set()
-        for form in _forms(term):
-            key = fold(form.text)
-            if key in seen_here:
-                continue  # the same wording twice in one term is harmless repetition
-            seen_here.add(key)
-            other = first.get(key)
-            if other is None:
-                first[key] = form
-                yield from lookalike.add(form)
-                continue
-            yield from _clash(other, form)
+    forms = (form for term in glossary.terms.values() for form in forms_of(term))
+    lookalike = _Lookalikes(glossary)
+    for form, earlier in Wordings().take_all(forms):
+        if earlier is None:
+            yield from lookalike.add(form)
+        else:
+            yield _clash(glossary, earlier, form)
     yield from lookalike.mixed()
+
+
+def _where(glossary: Glossary, form: Form) -> str:
+    source = glossary.terms[form.record_id].source
+    return f"{source.shown}:{source.where(form.key).line}"
 
 
 class _Lookalikes:
     """Wordings of different terms that differ as text but look the same on screen."""
 
-    def __init__(self) -> None:
-        self.shown: dict[str, _Form] = {}  # by skeleton: the cleanest wording seen
-        self.forms: list[_Form] = []
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.shown: dict[str, Form] = {}  # by skeleton: the cleanest wording seen
+        self.forms: list[Form] = []
         self.reported: set[int] = set()
 
-    def add(self, form: _Form) -> Iterator[Problem]:
+    def add(self, form: Form) -> Iterator[Problem]:
         self.forms.append(form)
         shape = looks(form.text)
         other = self.shown.get(shape)
-        if other is None or other.term is form.term:
+        if other is None or other.record_id == form.record_id:
             self.shown.setdefault(shape, form)
         elif foreign(form.text):
             yield self._confusable(form, other)
@@ -88,14 +62,15 @@ class _Lookalikes:
             yield self._confusable(other, form)
         # else both are plain Latin, like 'modern' and 'modem': a spelling, not a disguise
 
-    def _confusable(self, odd: _Form, plain: _Form) -> Problem:
+    def _confusable(self, odd: Form, plain: Form) -> Problem:
         self.reported.add(id(odd))
         return at(
-            odd.term,
+            self.glossary.terms[odd.record_id],
             odd.key,
             "error",
             f"{odd.role} '{odd.text}' looks like '{plain.text}' ({plain.role} of term "
-            f"'{plain.term.id}', {_where(plain)}) but {_odd(odd.text)}; retype it",
+            f"'{plain.record_id}', {_where(self.glossary, plain)}) but {_odd(odd.text)}; "
+            "retype it",
             "confusable-form",
         )
 
@@ -108,7 +83,7 @@ class _Lookalikes:
                 names = " and ".join(sorted(s.replace("_", " ").title() for s in scripts))
                 part = "" if word == form.text else f" ('{word}')"
                 yield at(
-                    form.term,
+                    self.glossary.terms[form.record_id],
                     form.key,
                     "warning",
                     f"{form.role} '{form.text}' mixes {names} letters in one word{part}; "
@@ -136,43 +111,22 @@ def _odd(text: str) -> str:
     return "its " + " and ".join(parts) if by_script else " and ".join(parts)
 
 
-def _clash(first: _Form, second: _Form) -> Iterator[Problem]:
+def _clash(glossary: Glossary, first: Form, second: Form) -> Problem:
     roles = {first.role, second.role}
-    where = f"'{first.term.id}' ({_where(first)})"
+    where = f"'{first.record_id}' ({_where(glossary, first)})"
     if roles == {"abbreviation"}:
-        if first.term.context and second.term.context:
-            return  # homonyms told apart by their contexts, e.g. PQL
-        yield at(
-            second.term,
-            second.key,
-            "error",
-            f"abbreviation '{second.text}' is also used by {where}; shared abbreviations "
-            "need a 'context' on both terms",
-            "shared-abbreviation",
-        )
-    elif "avoid" in roles and roles & {"name", "alias"}:
+        return at(glossary.terms[second.record_id], second.key, "error",
+                  f"abbreviation '{second.text}' is also used by {where}; shared abbreviations "
+                  "need a 'context' on both terms", "shared-abbreviation")
+    if "avoid" in roles and roles & {"name", "alias"}:
         avoided, named = (first, second) if first.role == "avoid" else (second, first)
-        yield at(
-            avoided.term,
-            avoided.key,
-            "error",
-            f"avoided wording '{avoided.text}' is the {named.role} of term "
-            f"'{named.term.id}' ({_where(named)})",
-            "avoid-conflict",
-        )
-    elif roles == {"avoid"}:
-        yield at(
-            second.term,
-            second.key,
-            "error",
-            f"'{second.text}' is avoided in favour of two terms: this one and {where}",
-            "duplicate-form",
-        )
-    else:
-        yield at(
-            second.term,
-            second.key,
-            "error",
-            f"{second.role} '{second.text}' is already the {first.role} of term {where}",
-            "duplicate-form",
-        )
+        return at(glossary.terms[avoided.record_id], avoided.key, "error",
+                  f"avoided wording '{avoided.text}' is the {ROLE_WORDS[named.role]} of term "
+                  f"'{named.record_id}' ({_where(glossary, named)})", "avoid-conflict")
+    if roles == {"avoid"}:
+        return at(glossary.terms[second.record_id], second.key, "error",
+                  f"'{second.text}' is avoided in favour of two terms: this one and {where}",
+                  "duplicate-form")
+    return at(glossary.terms[second.record_id], second.key, "error",
+              f"{second.role} '{second.text}' is already the {first.role} of term {where}",
+              "duplicate-form")
