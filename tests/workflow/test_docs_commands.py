@@ -2,8 +2,9 @@
 
 Each shell command in a fenced ``sh``/``bash``/``shell``/``console`` block, and each inline
 code span that starts with ``./shoptalk`` or ``make``, is run as written by ``sh`` in a scratch
-copy of the starter content (a git repository, so ``diff`` has history) and must exit 0.
-An HTML comment on its own line before a block changes that for the block:
+copy of the starter content (a git repository, so ``diff`` has history) and must exit 0. The
+commands of one block run in order in one copy, as a reader would type them; an inline command
+runs alone. An HTML comment on its own line before a block changes that for the block:
 
     <!-- docs-test: exit 1 -->                  the commands are expected to fail so
     <!-- docs-test: skip (needs your own CSV) -->  not run, with the reason
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -50,9 +52,21 @@ class DocCommand:
     text: str
     exit: int = 0
     skip: str | None = None
+    block: int | None = None  # the line of its fenced block; None for inline code
 
     def __str__(self) -> str:
         return f"{self.doc}:{self.line}: {self.text}"
+
+
+@dataclass(frozen=True)
+class DocSession:
+    """Commands typed one after the other: a fenced block, or one inline command."""
+
+    commands: tuple[DocCommand, ...]
+
+    def __str__(self) -> str:
+        more = len(self.commands) - 1
+        return f"{self.commands[0]}{f' (+{more})' if more else ''}"
 
 
 def _markers(tokens: list[Token]) -> list[tuple[range, int, str | None]]:
@@ -110,32 +124,43 @@ def doc_commands(doc: str, text: str) -> list[DocCommand]:
     """Every command ``text`` (the page ``doc``) shows, with what it is expected to do."""
     tokens = _MD.parse(text)
     lines = text.splitlines()
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, int | None]] = []
     for token in tokens:
         if token.type == "fence" and token.info.split()[:1] and token.info.split()[0] in SHELLS:
-            found.extend(_fenced(token))
+            assert token.map is not None
+            found.extend((line, text, token.map[0] + 1) for line, text in _fenced(token))
         elif token.type == "inline":
-            found.extend(_inline(token, lines))
+            found.extend((line, text, None) for line, text in _inline(token, lines))
     markers = _markers(tokens)
     commands = []
-    for line, command in found:
+    for line, command, block in found:
         exit_code, skip = next(((code, why) for lines_, code, why in markers
                                 if line - 1 in lines_), (0, None))
-        commands.append(DocCommand(doc, line, command, exit_code, skip))
+        commands.append(DocCommand(doc, line, command, exit_code, skip, block))
     return commands
 
 
-def all_commands() -> list[DocCommand]:
-    """The commands of every page this test covers, each distinct command once."""
-    seen: dict[tuple[str, int, str | None], DocCommand] = {}
+def all_sessions() -> list[DocSession]:
+    """The sessions of every page this test covers, each distinct one once."""
+    blocks: dict[tuple[str, int], list[DocCommand]] = {}
+    sessions: list[DocSession] = []
     for doc in DOCS:
         for command in doc_commands(doc, (ROOT / doc).read_text(encoding="utf-8")):
-            key = COMMENT_RE.sub("", command.text)
-            seen.setdefault((key, command.exit, command.skip), command)
+            if command.block is None:
+                sessions.append(DocSession((command,)))
+            elif (doc, command.block) in blocks:
+                blocks[doc, command.block].append(command)
+            else:
+                blocks[doc, command.block] = [command]
+    sessions += [DocSession(tuple(commands)) for commands in blocks.values()]
+    seen: dict[tuple[object, ...], DocSession] = {}
+    for session in sessions:
+        key = tuple((COMMENT_RE.sub("", c.text), c.exit, c.skip) for c in session.commands)
+        seen.setdefault(key, session)
     return list(seen.values())
 
 
-COMMANDS = all_commands()
+SESSIONS = all_sessions()
 
 
 # The extraction itself, on inline Markdown.
@@ -170,15 +195,16 @@ def test_commands_are_found_in_shell_blocks_and_inline_code() -> None:
         - `./shoptalk import yours.csv`
         - and `./shoptalk export`
         """)
-    assert [(c.line, c.text, c.exit, c.skip) for c in doc_commands("page.md", page)] == [
-        (1, "./shoptalk validate", 0, None),
-        (1, "make test", 0, None),
-        (4, "./shoptalk check          # the pages", 0, None),
-        (6, './shoptalk new term "Deal Velocity" --owner ae', 0, None),
-        (11, "./shoptalk check --fix", 0, None),
-        (22, "./shoptalk check docs/with-problems.md", 1, None),
-        (26, "./shoptalk import yours.csv", 0, "needs your own CSV"),
-        (27, "./shoptalk export", 0, "needs your own CSV"),
+    assert [(c.line, c.text, c.exit, c.skip, c.block)
+            for c in doc_commands("page.md", page)] == [
+        (1, "./shoptalk validate", 0, None, None),
+        (1, "make test", 0, None, None),
+        (4, "./shoptalk check          # the pages", 0, None, 3),
+        (6, './shoptalk new term "Deal Velocity" --owner ae', 0, None, 3),
+        (11, "./shoptalk check --fix", 0, None, 10),
+        (22, "./shoptalk check docs/with-problems.md", 1, None, 21),
+        (26, "./shoptalk import yours.csv", 0, "needs your own CSV", None),
+        (27, "./shoptalk export", 0, "needs your own CSV", None),
     ]
 
 
@@ -228,19 +254,21 @@ def sh(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=300, check=False)
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=str)
-def test_doc_command_runs(command: DocCommand, starter: Path, tmp_path: Path) -> None:
-    if command.skip:
-        pytest.skip(command.skip)
-    if command.text.startswith("make "):
-        # Never run the suite or a server from a test: the target must exist, that is all.
-        done = sh(f"make -n -C {ROOT} {command.text.removeprefix('make ')}", ROOT)
-    else:
-        project = tmp_path / "repo"
-        shutil.copytree(starter, project, symlinks=True)
-        done = sh(command.text, project)
-    assert done.returncode == command.exit, (
-        f"{command}\nexit {done.returncode}, expected {command.exit}\n{done.stdout}{done.stderr}")
+@pytest.mark.parametrize("session", SESSIONS, ids=str)
+def test_doc_commands_run(session: DocSession, starter: Path, tmp_path: Path) -> None:
+    project = tmp_path / "repo"
+    shutil.copytree(starter, project, symlinks=True)
+    for command in session.commands:
+        if command.skip:
+            pytest.skip(command.skip)
+        if command.text.startswith("make "):
+            # Never run the suite or a server from a test: the target must exist, that is all.
+            done = sh(f"make -n -C {shlex.quote(str(ROOT))} {command.text[5:]}", ROOT)
+        else:
+            done = sh(command.text, project)
+        assert done.returncode == command.exit, (
+            f"{command}\nexit {done.returncode}, expected {command.exit}\n"
+            f"{done.stdout}{done.stderr}")
 
 
 def test_the_web_editor_example_is_a_new_valid_term(starter: Path, tmp_path: Path) -> None:
