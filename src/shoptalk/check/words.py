@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 
-from ..language import fold, normalize
+from ..language import COMPOUND_JOINERS, fold, normalize
 
 # A word: letters/digits joined by '&' (P&L) or an apostrophe (SDR's, SDR’s, don't).
 WORD_RE = re.compile(r"\w+(?:[&'’]\w+)*")
 APOSTROPHES = ("'", "’")
 POSSESSIVES = ("'s", "’s")
-# Characters allowed between the words of a phrase: spaces, line breaks, hyphens.
-JOINERS = frozenset(" \t\n-‐‑")
+# Characters allowed between the words of a phrase: spaces, line breaks, hyphens (the
+# language's compound joiners, so "enterprise-notice" is a spelling of "enterprise notice").
+JOINERS = frozenset(COMPOUND_JOINERS)
 
 __all__ = ["APOSTROPHES", "JOINERS", "POSSESSIVES", "WORD_RE", "case_inflections", "fold",
            "inflections", "joined", "normalize", "split_suffix", "words"]
