@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..cache import load_cached
 from ..check import RULE_IDS, TermIndex
 from ..check.docs import page_files, scan_files
 from ..check.fix import fix_file
 from ..config import load_config
-from ..load import load_glossary
 from ..output import FORMATS, emit
 from ..problems import Problem, exit_code
 
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(path=args.config)
-    glossary, _ = load_glossary(config.glossary, config.root)  # `validate` reports its problems
+    glossary, _ = load_cached(config.glossary, config.root)  # `validate` reports its problems
     index = TermIndex.from_glossary(glossary, config)
     files = page_files(args.paths or [config.docs])
     problems: list[Problem] = []
