@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..cache import load_cached
 from ..check import RULE_IDS, TermIndex
-from ..check.docs import page_files, scan_files
+from ..check.docs import default_jobs, page_files, scan_files
 from ..check.fix import fix_file
 from ..config import load_config
 from ..output import FORMATS, emit
@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     index = TermIndex.from_glossary(glossary, config)
     files = page_files(args.paths or [config.docs])
     problems: list[Problem] = []
-    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict):
+    jobs = default_jobs(len(files))
+    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict, jobs=jobs):
         if args.fix and text is not None and edits:
             fixed, skipped = fix_file(path, scan.path, text, edits, root=config.root)
             problems.extend(skipped)
