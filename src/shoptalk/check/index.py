@@ -1,12 +1,14 @@
 """TermIndex: the whole glossary compiled once into lookups and one phrase matcher.
 
 Every wording the checker knows (names, aliases, abbreviations, avoided
-wording, deprecated terms) becomes an Entry in a trie of folded words, so a page
-is matched word by word with one dict lookup per word, whatever the number of
-terms. Hyphen, space and closed spellings of a compound are one wording
-(``shoptalk.language.closed``): each spelling the glossary writes is reachable by
-the others, and the one written exactly as in the page wins ("enterprise-notice"
-avoided in favour of "enterprise notice").
+wording, deprecated terms) becomes an Entry keyed by its folded words, so a page
+is matched with a few dict lookups per phrase-starting word, whatever the number
+of terms. Plural and possessive forms are undone on the page's side
+(``words.bases``), which keeps the index small. Hyphen, space and closed
+spellings of a compound are one wording (``shoptalk.language.closed``): each
+spelling the glossary writes is reachable by the others, and the one written
+exactly as in the page wins ("enterprise-notice" avoided in favour of
+"enterprise notice").
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .words import WORD_RE, case_inflections, fold, inflections, normalize, word
 Kind = Literal["name", "abbreviation", "avoid"]
 Spelling = tuple[str, ...]  # what joins each pair of words: "-" (a hyphen) or " "
 
-__all__ = ["Entry", "Kind", "Node", "Spelling", "TermIndex", "spelling"]
+__all__ = ["Entry", "Kind", "Spelling", "TermIndex", "spelling"]
 
 _HYPHENS = frozenset("-\u2010\u2011")
 _RANK = {"abbreviation": 0, "name": 1, "avoid": 2}
@@ -35,31 +37,20 @@ _RANK = {"abbreviation": 0, "name": 1, "avoid": 2}
 class Entry:
     """One wording to find in prose, and what it means.
 
-    ``folded`` are the phrase's folded words; its last word may also appear in any
-    of ``last_forms`` (plural, possessive). Abbreviations also compare case-kept:
+    ``folded`` are the phrase's folded words; its last word may also appear plural or
+    possessive (``words.inflections``). Abbreviations also compare case-kept:
     ``exact`` holds the case-kept words, ``exact_last`` the case-kept last-word forms.
     ``spelling`` is how the glossary joins ``folded``'s words; None when the wording is
     written with another number of words (reached here as a spelling variant).
     """
 
     folded: tuple[str, ...]
-    last_forms: frozenset[str]
     kind: Kind
     term_ids: tuple[str, ...]  # more than one: a homonym abbreviation (PQL)
     wording: str  # as written in the glossary
     exact: tuple[str, ...] = ()
     exact_last: frozenset[str] = frozenset()
     spelling: Spelling | None = ()
-
-
-class Node:
-    """A trie node: the entries a phrase ends with here, and the words that may follow."""
-
-    __slots__ = ("ends", "next")
-
-    def __init__(self) -> None:
-        self.next: dict[str, Node] = {}
-        self.ends: list[Entry] = []
 
 
 class TermIndex:
@@ -73,7 +64,10 @@ class TermIndex:
         self.glossary = glossary
         self.config = config
         self.language = Language(glossary)
-        self.phrases: dict[str, Node] = {}  # by a phrase's first folded word
+        self.phrases: dict[tuple[str, ...], list[Entry]] = {}  # by folded words
+        # A word that may start a phrase (for one-word phrases, in any inflected form) and
+        # the most words a phrase starting with it has.
+        self.starts: dict[str, int] = {}
         self.known_acronyms: frozenset[str] = frozenset()
         self.homonyms: dict[str, tuple[str, ...]] = {}
         self._shown: dict[Path, str] = {}
@@ -106,15 +100,22 @@ class TermIndex:
                 self.homonyms[abbreviation] = tuple(ids)
             entry = _entry(abbreviation, "abbreviation", tuple(ids))
             if entry is not None:
-                _insert(self.phrases, entry)
+                self._insert(entry)
         for entry in _with_variants(entries):
-            _insert(self.phrases, entry)
-        for node in _nodes(self.phrases):
-            node.ends.sort(key=lambda e: _RANK[e.kind])  # stable: glossary order within a kind
+            self._insert(entry)
+        for found in self.phrases.values():
+            found.sort(key=lambda e: _RANK[e.kind])  # stable: glossary order within a kind
         others = [r.abbreviation for r in self.glossary.roles.values()]
         others += [f.abbreviation for f in self.glossary.frameworks.values()]
         acronyms.update(normalize(a) for a in others if a)
         self.known_acronyms = frozenset(acronyms)
+
+    def _insert(self, entry: Entry) -> None:
+        self.phrases.setdefault(entry.folded, []).append(entry)
+        size = len(entry.folded)
+        firsts = inflections(entry.folded[0]) if size == 1 else (entry.folded[0],)
+        for word in firsts:
+            self.starts[word] = max(self.starts.get(word, 0), size)
 
     def lookup(self, text: str) -> Term | None:
         """The one term ``text`` names (see ``shoptalk.language.names``), or None."""
@@ -138,7 +139,6 @@ def _entry(wording: str, kind: Kind, term_ids: tuple[str, ...]) -> Entry | None:
     abbreviation = kind == "abbreviation"
     return Entry(
         folded=folded,
-        last_forms=frozenset(inflections(folded[-1])),
         kind=kind,
         term_ids=term_ids,
         wording=wording,
@@ -166,27 +166,5 @@ def _with_variants(entries: list[Entry]) -> list[Entry]:
                 if path == entry.folded:
                     out.append(entry)
                 else:
-                    out.append(replace(entry, folded=path, spelling=None,
-                                       last_forms=frozenset(inflections(path[-1]))))
+                    out.append(replace(entry, folded=path, spelling=None))
     return out
-
-
-def _insert(phrases: dict[str, Node], entry: Entry) -> None:
-    # A phrase's last word is reached through any of its inflected forms.
-    *head, _ = entry.folded
-    for form in entry.last_forms:
-        words = [*head, form]
-        node = phrases.setdefault(words[0], Node())
-        for word in words[1:]:
-            node = node.next.setdefault(word, Node())
-        node.ends.append(entry)
-
-
-def _nodes(phrases: dict[str, Node]) -> list[Node]:
-    found: list[Node] = []
-    todo = list(phrases.values())
-    while todo:
-        node = todo.pop()
-        found.append(node)
-        todo.extend(node.next.values())
-    return found

@@ -1,9 +1,10 @@
 """Matching the compiled glossary against one block of prose.
 
-Greedy, leftmost and longest first: from each word the phrase trie
-(``TermIndex.phrases``) is walked as far as the page's words follow it, the
-longest phrase ending on the way wins, and a match consumes its words, so a
-nested term ("Customer" inside "Ideal Customer Profile") is never reported twice.
+Greedy, leftmost and longest first: from each word that starts a phrase
+(``TermIndex.starts``), the longest run of joined words that is a phrase
+(``TermIndex.phrases``, the last word in any inflected form) wins, and a match
+consumes its words, so a nested term ("Customer" inside "Ideal Customer
+Profile") is never reported twice.
 Where several wordings end at one place (spellings of one compound), the one
 joined with hyphens or spaces exactly as the page joins them wins.
 
@@ -12,7 +13,7 @@ folded by the regex engine in one go (``split`` of the lower-cased block), a
 set-membership test picks the few words that start a phrase, one regex search
 tells whether the block can hold an acronym at all, and word positions are
 summed only for blocks where a hit needs them (``Words``). The work per word does
-not grow with the number of terms: one dict lookup per word of a phrase.
+not grow with the number of terms: a few dict lookups per phrase-starting word.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
 
-from .index import Entry, Node, TermIndex, spelling
-from .words import JOINERS, WORD_RE, fold, normalize
+from .index import Entry, TermIndex, spelling
+from .words import JOINERS, WORD_RE, bases, fold, normalize
 
 Word = tuple[int, int, str]  # (start, end, text) in the block's prose
 
@@ -85,7 +86,7 @@ class Words:
 
 def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], Words]:
     """Hits in ``text``; indices of uncovered words that may be acronyms; every word."""
-    phrases = index.phrases
+    phrases, phrase_starts = index.phrases, index.starts
     raw: list[str] | None = None
     if text.isascii():
         # ASCII lower() keeps length and word boundaries, so one split cuts and folds every
@@ -97,7 +98,7 @@ def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], Words]:
         raw = pieces[1::2]
         folded = [fold(w) for w in raw]
     words = Words(text, pieces)
-    starts = list(compress(count(), map(phrases.__contains__, folded)))
+    starts = list(compress(count(), map(phrase_starts.__contains__, folded)))
     caps: list[int] = []
     if _CAPS_PAIR_RE.search(text) is not None:
         if raw is None:
@@ -112,32 +113,34 @@ def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], Words]:
     for i in starts:
         if i < until:
             continue
-        ends = _phrase_ends(phrases[folded[i]], words, folded, i, n)
-        for size, node in reversed(ends):  # longest first
-            entry = _choose(node.ends, words, i, size)
-            if entry is None:
-                continue
-            hits.append(_hit(entry, words, i, size))
-            if caps:
-                covered.update(range(i, i + size))
-            until = i + size
-            break
+        longest = 1
+        most = min(phrase_starts[folded[i]], n - i)
+        while longest < most and words.joined(i + longest - 1):
+            longest += 1
+        for size in range(longest, 0, -1):
+            entry = _find(phrases, folded, words, i, size)
+            if entry is not None:
+                hits.append(_hit(entry, words, i, size))
+                if caps:
+                    covered.update(range(i, i + size))
+                until = i + size
+                break
     if covered:
         caps = [i for i in caps if i not in covered]
     return hits, caps, words
 
 
-def _phrase_ends(node: Node, words: Words, folded: list[str], i: int,
-                 n: int) -> list[tuple[int, Node]]:
-    """(size, node) of each phrase end along the trie walk from word ``i``, shortest first."""
-    ends = [(1, node)] if node.ends else []
-    j = i + 1
-    while node.next and j < n and folded[j] in node.next and words.joined(j - 1):
-        node = node.next[folded[j]]
-        j += 1
-        if node.ends:
-            ends.append((j - i, node))
-    return ends
+def _find(phrases: dict[tuple[str, ...], list[Entry]], folded: list[str], words: Words,
+          i: int, size: int) -> Entry | None:
+    """The entry the ``size`` words from ``i`` are, their last word in any inflection."""
+    head = tuple(folded[i:i + size - 1])
+    for base in bases(folded[i + size - 1]):
+        entries = phrases.get((*head, base))
+        if entries:
+            entry = _choose(entries, words, i, size)
+            if entry is not None:
+                return entry
+    return None
 
 
 def _choose(entries: list[Entry], words: Words, i: int, size: int) -> Entry | None:
