@@ -52,6 +52,12 @@ def test_a_deprecated_spelling_of_a_live_name_is_refused(tmp_path: Path) -> None
         "name of term 'old-champion' (glossary/terms/old-champion.yml:1) (they differ only by "
         "hyphens or spaces, which the checker reads as one wording); list 'platform-champion' "
         "under avoid of term 'platform-champion' instead of keeping a deprecated term for it "
+        "[duplicate-form]",
+        # Reported on both files (no base branch known), each naming the other.
+        "glossary/terms/old-champion.yml:1:7: name 'platform-champion' is already the name of "
+        "term 'platform-champion' (glossary/terms/platform-champion.yml:1) (they differ only by "
+        "hyphens or spaces, which the checker reads as one wording); list 'platform-champion' "
+        "under avoid of term 'platform-champion' instead of keeping a deprecated term for it "
         "[duplicate-form]"]
 
 
@@ -63,6 +69,10 @@ def test_two_live_spellings_are_refused(tmp_path: Path) -> None:
         "glossary/terms/dealdesk.yml:1:7: name 'DealDesk' is already the name of term "
         "'deal-desk' (glossary/terms/deal-desk.yml:1) (they differ only by hyphens or spaces, "
         "which the checker reads as one wording); keep one spelling and list the other under "
+        "avoid of its term [duplicate-form]",
+        "glossary/terms/deal-desk.yml:1:7: name 'Deal Desk' is already the name of term "
+        "'dealdesk' (glossary/terms/dealdesk.yml:1) (they differ only by hyphens or spaces, "
+        "which the checker reads as one wording); keep one spelling and list the other under "
         "avoid of its term [duplicate-form]"]
 
 
@@ -73,7 +83,11 @@ def test_an_avoided_spelling_of_another_terms_name_is_refused(tmp_path: Path) ->
     }) == [
         "glossary/terms/notice.yml:2:9: avoided wording 'enterprise-notice' is the name of "
         "term 'enterprise-notice' (glossary/terms/enterprise-notice.yml:1) (they differ only "
-        "by hyphens or spaces, which the checker reads as one wording) [avoid-conflict]"]
+        "by hyphens or spaces, which the checker reads as one wording) [avoid-conflict]",
+        "glossary/terms/enterprise-notice.yml:1:7: name 'Enterprise Notice' is wording that "
+        "term 'notice' avoids (glossary/terms/notice.yml:2); choose another wording, or take it "
+        "out of that term's avoid list (they differ only by hyphens or spaces, which the "
+        "checker reads as one wording) [avoid-conflict]"]
 
 
 def test_a_term_may_avoid_spellings_of_its_own_name(tmp_path: Path) -> None:
