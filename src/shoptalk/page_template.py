@@ -102,10 +102,16 @@ def template_problems(markdown: str, jinja: jinja2.Environment | None = None, *,
     return _unique(found)
 
 
+# Jinja's default delimiters open with these; a page without any holds no template code.
+_JINJA_OPENER = re.compile(r"\{[{%#]")
+
+
 def page_problems(source: str, jinja: jinja2.Environment | None = None
                   ) -> list[TemplateProblem]:
     """``template_problems`` of a whole page file: its body and its title, as mkdocs-macros
     renders them (nothing when the front matter says ``render_macros: false``)."""
+    if _JINJA_OPENER.search(source) is None:  # no tag at all (most pages): skip the lexer
+        return []
     text = source.replace("\r\n", "\n").replace("\r", "\n")
     meta, body_start = _front_matter(text)
     if meta.get("render_macros") == False:  # noqa: E712 - mkdocs-macros' own test

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from ..cache import load_cached
 from ..check import RULE_IDS, TermIndex
-from ..check.docs import page_files, scan_files
+from ..check.docs import default_jobs, page_files, scan_files
 from ..check.fix import Change, fix_file
 from ..config import load_config
-from ..load import load_glossary
 from ..output import FORMATS, emit
 from ..problems import Problem, ShoptalkError, exit_code
 
@@ -38,12 +38,13 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run and not args.fix:
         raise ShoptalkError("--dry-run only makes sense with --fix")
     config = load_config(path=args.config)
-    glossary, _ = load_glossary(config.glossary, config.root)  # `validate` reports its problems
+    glossary, _ = load_cached(config.glossary, config.root)  # `validate` reports its problems
     index = TermIndex.from_glossary(glossary, config)
     files = page_files(args.paths or [config.docs])
     problems: list[Problem] = []
     changes: list[Change] = []
-    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict):
+    jobs = default_jobs(len(files))
+    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict, jobs=jobs):
         if args.fix and text is not None and edits:
             made, skipped = fix_file(path, scan.path, text, edits, root=config.root,
                                      dry_run=args.dry_run)
