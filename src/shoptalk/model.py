@@ -99,6 +99,7 @@ class Term:
     review_every: int | None = None
     core: bool = False
     links: tuple[Link, ...] = ()
+    proper_name: bool | None = None  # None: inferred from the name (check.grammar)
 
     @property
     def deprecated(self) -> bool:
