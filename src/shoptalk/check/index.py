@@ -111,15 +111,16 @@ def _add(entries: dict[str, list[Entry]], wording: str, kind: Kind,
     folded = tuple(fold(w) for w in exact)
     if not folded:
         return
+    # Abbreviations, and any wording that is one all-caps word, keep their case: "AM" is not "am".
+    case_kept = kind == "abbreviation" or (len(exact) == 1 and exact[0].isupper())
     entry = Entry(
         folded=folded,
         last_forms=frozenset(inflections(folded[-1])),
         kind=kind,
         term_ids=term_ids,
         wording=wording,
-        exact=exact if kind == "abbreviation" else (),
-        exact_last=frozenset(case_inflections(exact[-1])) if kind == "abbreviation" else
-        frozenset(),
+        exact=exact if case_kept else (),
+        exact_last=frozenset(case_inflections(exact[-1])) if case_kept else frozenset(),
     )
     if len(folded) == 1:
         # A one-word entry is reached through any of its inflected forms.
