@@ -70,10 +70,11 @@ class Gap:
 def find_gaps(index: TermIndex, pages: Iterable[tuple[str, FileScan]]) -> list[Gap]:
     """The gaps in ``pages`` (text and the checker's scan of each), best first."""
     gaps: dict[tuple[GapKind, str], Gap] = {}
+    named: dict[str, bool] = {}
     for text, scan in pages:
         page = read_page(text)
         undefined = _undefined_acronyms(page, scan)
-        for kind, wording, offset, sentence in _uses(page, index, undefined):
+        for kind, wording, offset, sentence in _uses(page, index, undefined, named):
             key = (kind, wording if kind == "acronym" else fold(wording))
             gap = gaps.get(key)
             if gap is None:
@@ -98,9 +99,12 @@ def _undefined_acronyms(page: Page, scan: FileScan) -> set[str]:
     return found
 
 
-def _uses(page: Page, index: TermIndex,
-          undefined: set[str]) -> Iterable[tuple[GapKind, str, int, str]]:
-    """(kind, wording, source offset, sentence) for every use of a gap on the page."""
+def _uses(page: Page, index: TermIndex, undefined: set[str],
+          named: dict[str, bool]) -> Iterable[tuple[GapKind, str, int, str]]:
+    """(kind, wording, source offset, sentence) for every use of a gap on the page.
+
+    ``named`` remembers which phrases name a record, across the pages of one run.
+    """
     for block in page.blocks:
         hits, caps, words = match(block.text, index)
         if undefined:
@@ -118,10 +122,17 @@ def _uses(page: Page, index: TermIndex,
                 start, phrase = start + len(first) + 1, rest  # "Then Deal Desk…": not a name
             if " " not in phrase or any(s < m.end() and start < e for s, e in covered):
                 continue
-            if any(index.language.resolve(kind, phrase).record for kind in _KINDS):
+            if phrase not in named:
+                named[phrase] = _names_a_record(index, phrase)
+            if named[phrase]:
                 continue
             yield "phrase", phrase, block.source_offset(start), _sentence(
                 block.text, start, m.end())
+
+
+def _names_a_record(index: TermIndex, phrase: str) -> bool:
+    """True when ``phrase`` is the name of a term, stage, role or framework ("Deal Desk")."""
+    return any(index.language.resolve(kind, phrase).record for kind in _KINDS)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
