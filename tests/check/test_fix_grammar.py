@@ -62,6 +62,8 @@ def fix(text: str) -> str:
     ("An add-on deal.", "An upsell."),
     ("Hire a cold caller.", "Hire an SDR."),
     ("an inside coach", "a champion"),
+    # Deep into a long paragraph too.
+    ("Call. " * 30 + "It was a sales rep.", "Call. " * 30 + "It was an account executive."),
     # An article the writer chose against the old wording is theirs: left alone.
     ("It was an sales rep.", "It was an account executive."),
     # Proper names, Title Case, acronyms and inner capitals keep their case everywhere.

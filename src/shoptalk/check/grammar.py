@@ -25,6 +25,8 @@ _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
 _VOWEL_AS_Y_OR_W = ("uni", "use", "usu", "uti", "ubi", "eu", "one", "once")
 # The article right before a wording, and the space between them.
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’&-])(an?)(\s+)$", re.IGNORECASE)
+# How far back an article or a sentence end is looked for: a block may be long.
+_LOOK_BACK = 40
 # Text that ends a sentence: a full stop, question or exclamation mark, maybe closing quotes.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 # A word with one capital, its first letter: lowered in a common noun ("HubSpot" is kept).
@@ -86,14 +88,14 @@ def reword(text: str, hit: Hit, wording: str, proper_name: bool | None = None) -
     new = _inflected(hit, wording)
     first = hit.words[0]
     if fold(first) in ARTICLES and len(hit.words) > 1 and \
-            fold(WORD_RE.findall(wording)[0]) not in ARTICLES:
+            fold(next(iter(WORD_RE.findall(wording)), "")) not in ARTICLES:
         # The replaced wording brought its own article ("the decision maker"): keep it.
         article = first if fold(first) == "the" else _matched(first, article_for(new))
         gap = text[hit.start + len(first):hit.end]
         gap = gap[:len(gap) - len(gap.lstrip())]
         return Rewording(hit.start, hit.end,
                          article + gap + cased(new, proper=proper, sentence_start=False))
-    before = _ARTICLE_BEFORE.search(text, 0, hit.start)
+    before = _ARTICLE_BEFORE.search(text, max(0, hit.start - _LOOK_BACK), hit.start)
     if before is not None:
         written = before.group(1)
         found = text[hit.start:hit.end]
@@ -103,7 +105,8 @@ def reword(text: str, hit: Hit, wording: str, proper_name: bool | None = None) -
             return Rewording(before.start(), hit.end,
                              _matched(written, wanted) + before.group(2) + new)
         return Rewording(hit.start, hit.end, new)
-    start = starts_sentence(text[:hit.start])
+    window = text[max(0, hit.start - _LOOK_BACK):hit.start]
+    start = starts_sentence(window if window.strip() else text[:hit.start])
     return Rewording(hit.start, hit.end, cased(new, proper=proper, sentence_start=start))
 
 
