@@ -64,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         print(gaps_to_json(gaps) if args.format == "json" else gaps_text(gaps))
         return 0
     written = _stubs(config, glossary, gaps[:args.stubs], args)
+    if args.format == "text" and not args.dry_run and any("path" in w for w in written):
+        print("write each draft's definition in your own words, then run `shoptalk validate`")
     if args.format == "json":
         print(json.dumps({"version": 1, "stubs": written}, indent=2, ensure_ascii=False))
     return 0
