@@ -11,7 +11,7 @@ from ..yaml_text import dump
 TERM_FIELDS = ("id", "name", "abbreviation", "aliases", "avoid", "definition", "details",
                "examples", "category", "related", "broader", "stages", "context", "owner",
                "status", "replaced_by", "reviewed", "review_every", "core", "proper_name",
-               "links")
+               "links", "crm")
 MODELINE = "# yaml-language-server: $schema=../schema/term.schema.json\n"
 
 
@@ -31,6 +31,7 @@ def term_to_dict(term: Term) -> dict[str, Any]:
         "reviewed": term.reviewed.isoformat() if term.reviewed else None,
         "review_every": term.review_every, "core": term.core, "proper_name": term.proper_name,
         "links": [{"title": link.title, "url": link.url} for link in term.links],
+        "crm": dict(term.crm) or None,
     }
 
 
