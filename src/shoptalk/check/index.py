@@ -136,14 +136,17 @@ def _entry(wording: str, kind: Kind, term_ids: tuple[str, ...]) -> Entry | None:
     """``wording`` as an Entry; None when it has no words."""
     exact = tuple(normalize(w) for w in words(wording))
     folded = tuple(fold(w) for w in exact)
-    abbreviation = kind == "abbreviation"
+    if not folded:
+        return None
+    # Abbreviations, and any wording that is one all-caps word, keep their case: "AM" is not "am".
+    case_kept = kind == "abbreviation" or (len(exact) == 1 and exact[0].isupper())
     return Entry(
         folded=folded,
         kind=kind,
         term_ids=term_ids,
         wording=wording,
-        exact=exact if abbreviation else (),
-        exact_last=frozenset(case_inflections(exact[-1])) if abbreviation else frozenset(),
+        exact=exact if case_kept else (),
+        exact_last=frozenset(case_inflections(exact[-1])) if case_kept else frozenset(),
         spelling=spelling(WORD_RE.split(wording)[1:-1]),  # the gaps between words
     )
 

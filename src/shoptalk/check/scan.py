@@ -15,13 +15,13 @@ from ..model import Term
 from ..page_template import page_problems
 from ..problems import Problem, Severity
 from .acronyms import acronym_base, defines, is_stopword, shouted
+from .grammar import Rewording, reword
 from .index import Entry, TermIndex
 from .matcher import Hit, match
 from .prose import Block, Page, read_page
 from .refs import Reference, references
 from .suppress import PageSettings, ignores, read_settings, suppressed
 from .unsafe_html import unsafe_html
-from .words import fold, split_suffix
 
 DEFAULT_LEVELS: dict[str, Severity] = {
     "unknown-reference": "error",
@@ -201,10 +201,11 @@ def _report_hit(state: _State, block: Block, hit: Hit) -> None:
     found = " ".join(block.text[hit.start:hit.end].split())
     if entry.kind == "avoid":
         term = state.index.term(entry.term_ids[0])
-        replacement = preferred(found, hit, term.name)
-        state.add("avoided-wording", start, end, f"say '{replacement}', not '{found}' "
-                  f"(see {_where(state, term)})", found, replacement)
-        _offer_edit(state, block, hit, start, end, replacement)
+        new = reword(block.text, hit, term.name, term.proper_name)
+        start, found = _span(block, new.start, new.end)[0], _found(block, new.start, new.end)
+        state.add("avoided-wording", start, end, f"say '{new.text}', not '{found}' "
+                  f"(see {_where(state, term)})", found, new.text)
+        _offer_edit(state, block, new, start, end)
         return
     term_id = _resolve(state, entry, start, end, found)
     if term_id is None:
@@ -220,10 +221,11 @@ def _report_hit(state: _State, block: Block, hit: Hit) -> None:
         return
     wording = target.abbreviation if entry.kind == "abbreviation" and target.abbreviation \
         else target.name
-    replacement = preferred(found, hit, wording)
-    state.add("deprecated-term", start, end, f"'{found}' is deprecated; say '{replacement}' "
-              f"(see {_where(state, target)})", found, replacement)
-    _offer_edit(state, block, hit, start, end, replacement)
+    new = reword(block.text, hit, wording, target.proper_name)
+    start, found = _span(block, new.start, new.end)[0], _found(block, new.start, new.end)
+    state.add("deprecated-term", start, end, f"'{found}' is deprecated; say '{new.text}' "
+              f"(see {_where(state, target)})", found, new.text)
+    _offer_edit(state, block, new, start, end)
 
 
 def _resolve(state: _State, entry: Entry, start: int, end: int, found: str) -> str | None:
@@ -253,35 +255,15 @@ def _where(state: _State, term: Term) -> str:
     return state.index.shown(term.source.path)
 
 
-def preferred(found: str, hit: Hit, wording: str) -> str:
-    """``wording`` shaped like ``found``: capital first letter, plural, possessive kept."""
-    last, possessive = split_suffix(hit.words[-1])
-    if not possessive and last[-1:] in ("'", "’"):
-        last, possessive = last[:-1], last[-1]
-    base = hit.entry.folded[-1]
-    if fold(last) != base:
-        wording = _plural(wording)
-    if possessive:
-        wording += possessive if possessive in ("'", "’") else possessive[0] + "s"
-    if found[:1].isupper() and wording[:1].islower():
-        wording = wording[0].upper() + wording[1:]
-    return wording
+def _found(block: Block, start: int, end: int) -> str:
+    return " ".join(block.text[start:end].split())
 
 
-def _plural(wording: str) -> str:
-    if wording.endswith("y") and wording[-2:-1].lower() not in tuple("aeiou"):
-        return wording[:-1] + "ies"
-    if wording.endswith(("s", "x", "z", "ch", "sh")):
-        return wording + "es"
-    return wording + "s"
-
-
-def _offer_edit(state: _State, block: Block, hit: Hit, start: int, end: int,
-                replacement: str) -> None:
+def _offer_edit(state: _State, block: Block, new: Rewording, start: int, end: int) -> None:
     # Safe only when the source span is the prose itself, give or take line breaks:
     # never rewrite across emphasis, escapes or other markup.
-    if state.page.source[start:end].split() == block.text[hit.start:hit.end].split():
-        state.edits[(start, end)] = Edit(start, end, replacement)
+    if state.page.source[start:end].split() == block.text[new.start:new.end].split():
+        state.edits[(start, end)] = Edit(start, end, new.text)
 
 
 def _report_acronyms(state: _State, undefined: list[tuple[str, int, int]],
