@@ -72,7 +72,7 @@ def to_dict(p: Problem) -> dict[str, Any]:
         "replacement": p.replacement,
     }
     if p.also:  # one finding standing for every use on the page
-        found.update(count=1 + len(p.also), also_lines=list(p.also))
+        found.update(count=1 + len(p.also), also_lines=sorted(set(p.also)))
     return found
 
 

@@ -44,7 +44,7 @@ class Problem:
 
     ``end_col`` is the column just past the reported text, when it is known;
     ``replacement`` is the suggested fix for that span, when there is a safe one;
-    ``also`` the lines of further uses a page-level finding stands for (one finding
+    ``also`` the line of each further use a page-level finding stands for (one finding
     per acronym per page).
     """
 

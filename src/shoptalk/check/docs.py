@@ -46,7 +46,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, Problem | None]:
 
 
 def scan_files(config: Config, index: TermIndex, files: Sequence[Path], *,
-               strict: bool = False) -> Iterator[tuple[Path, str | None, FileScan, list[Edit]]]:
+               strict: bool = False, all_occurrences: bool = False
+               ) -> Iterator[tuple[Path, str | None, FileScan, list[Edit]]]:
     """Scan each file: (path, text or None when unreadable, scan, safe edits)."""
     paths = PathDisplay(config.root)
     for path in files:
@@ -55,12 +56,12 @@ def scan_files(config: Config, index: TermIndex, files: Sequence[Path], *,
         if text is None:
             yield path, None, FileScan(display, [problem] if problem else [], []), []
             continue
-        scan, edits = _scan_quietly(text, display, index, config, strict)
+        scan, edits = _scan_quietly(text, display, index, config, strict, all_occurrences)
         yield path, text, scan, edits
 
 
 def _scan_quietly(text: str, display: str, index: TermIndex, config: Config,
-                  strict: bool) -> tuple[FileScan, list[Edit]]:
+                  strict: bool, all_occurrences: bool = False) -> tuple[FileScan, list[Edit]]:
     """``scan_page`` with the cycle collector paused for the page (a few % of the scan time).
 
     Parsing a page makes thousands of container objects (tokens, lists) that all live
@@ -70,20 +71,24 @@ def _scan_quietly(text: str, display: str, index: TermIndex, config: Config,
     over 1,000 pages either way).
     """
     if not gc.isenabled():
-        return scan_page(text, display, index, config, strict=strict)
+        return scan_page(text, display, index, config, strict=strict,
+                         all_occurrences=all_occurrences)
     gc.disable()
     try:
-        return scan_page(text, display, index, config, strict=strict)
+        return scan_page(text, display, index, config, strict=strict,
+                         all_occurrences=all_occurrences)
     finally:
         gc.enable()
 
 
 def check_docs(config: Config, glossary: Glossary, paths: Sequence[Path] | None = None, *,
-               strict: bool = False, index: TermIndex | None = None) -> list[FileScan]:
+               strict: bool = False, index: TermIndex | None = None,
+               all_occurrences: bool = False) -> list[FileScan]:
     """Scan every ``*.md`` under ``config.docs`` (or the ``paths`` given), one FileScan each.
 
     Pass a prebuilt ``index`` to reuse it across calls (the site build does).
     """
     index = index or TermIndex.from_glossary(glossary, config)
     files = page_files(list(paths) if paths is not None else [config.docs])
-    return [scan for _, _, scan, _ in scan_files(config, index, files, strict=strict)]
+    return [scan for _, _, scan, _ in scan_files(config, index, files, strict=strict,
+                                                 all_occurrences=all_occurrences)]

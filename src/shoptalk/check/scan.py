@@ -8,21 +8,21 @@ Offsets are into the page's normalised source; problems and mentions carry
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from weakref import WeakKeyDictionary
+from dataclasses import dataclass, field
 
 from ..config import Config
 from ..model import Term
 from ..page_template import page_problems
 from ..problems import Problem, Severity
-from .acronyms import acronym_base, defines, is_stopword, near_misses, shouted
+from .acronyms import acronym_base, defines, is_stopword, shouted
 from .index import Entry, TermIndex
 from .knowledge import Knowledge
 from .matcher import Hit, Words, match
+from .pagewide import knowledge_for, near_miss, one_per_page
 from .prose import Block, Page, read_page
 from .refs import Reference, references
 from .suppress import PageSettings, ignores, read_settings, suppressed
-from .words import fold, normalize, split_suffix
+from .words import fold, split_suffix
 
 DEFAULT_LEVELS: dict[str, Severity] = {
     "unknown-reference": "error",
@@ -311,7 +311,7 @@ def _report_acronyms(state: _State, undefined: list[tuple[str, int, int]],
                       f"definition on line {line}; spell it out at its first use, or {advice}",
                       base, group=base)
             continue
-        close = _near_miss(state.index, base)
+        close = near_miss(state.index, base)
         if close is None:
             state.add("undefined-acronym", start, end, f"'{base}' is not a defined term or "
                       f"allowed acronym; {advice}", base, group=base)
@@ -325,30 +325,6 @@ def _report_acronyms(state: _State, undefined: list[tuple[str, int, int]],
         for base, (start, end) in defined.items():
             state.add("inline-defined-acronym", start, end, f"'{base}' is defined only on this "
                       f"page; define it in {terms_dir}/ so every page shares it", base)
-
-
-def _near_miss(index: TermIndex, base: str) -> tuple[str, str] | None:
-    """The one glossary abbreviation ``base`` is a slip of, and what it stands for."""
-    abbreviations = _abbreviations(index)
-    close = near_misses(base, abbreviations)
-    if len(close) != 1:
-        return None
-    return close[0], " or ".join(abbreviations[close[0]])
-
-
-_ABBREVIATIONS: WeakKeyDictionary[TermIndex, dict[str, list[str]]] = WeakKeyDictionary()
-
-
-def _abbreviations(index: TermIndex) -> dict[str, list[str]]:
-    """Each term abbreviation and the names of the live terms it stands for."""
-    found = _ABBREVIATIONS.get(index)
-    if found is None:
-        found = {}
-        for term in index.glossary.terms.values():
-            if term.abbreviation and not term.deprecated:
-                found.setdefault(normalize(term.abbreviation), []).append(term.name)
-        _ABBREVIATIONS[index] = found
-    return found
 
 
 def _inline_senses(state: _State, matched: list[tuple[Block, list[Hit], list[int], Words]]
@@ -377,17 +353,6 @@ def _inline_senses(state: _State, matched: list[tuple[Block, list[Hit], list[int
     return chosen
 
 
-_KNOWLEDGE: dict[frozenset[str], Knowledge] = {}
-
-
-def knowledge_for(config: Config) -> Knowledge:
-    """The built-in classes ``config`` enables (one shared instance per set of classes)."""
-    found = _KNOWLEDGE.get(config.knowledge)
-    if found is None:
-        found = _KNOWLEDGE[config.knowledge] = Knowledge(config.knowledge)
-    return found
-
-
 def _finish(state: _State, *, all_occurrences: bool = False) -> tuple[FileScan, list[Edit]]:
     comments = ignores(state.page.comments)
     kept: list[tuple[Problem, str | None]] = []
@@ -401,32 +366,5 @@ def _finish(state: _State, *, all_occurrences: bool = False) -> tuple[FileScan, 
         kept.append((adjusted, None if all_occurrences else group))
     edits = [e for e in state.edits.values() if state.page.position(e.start) not in dropped]
     mentions = sorted(state.mentions, key=lambda m: (m.line, m.col))
-    scan = FileScan(state.display, _one_per_group(kept), mentions)
+    scan = FileScan(state.display, one_per_page(kept), mentions)
     return scan, sorted(edits, key=lambda e: e.start)
-
-
-def _one_per_group(problems: list[tuple[Problem, str | None]]) -> list[Problem]:
-    """Sorted, each group folded into its first problem with the count and other lines."""
-    problems = sorted(set(problems), key=lambda pg: pg[0])
-    groups: dict[tuple[str, str], list[Problem]] = {}
-    out: list[Problem] = []
-    for problem, group in problems:
-        if group is None:
-            out.append(problem)
-            continue
-        uses = groups.setdefault((problem.rule, group), [])
-        if not uses:
-            out.append(problem)
-        uses.append(problem)
-    if not groups:
-        return out
-    folded = {}
-    for uses in groups.values():
-        if len(uses) > 1:
-            first, rest = uses[0], uses[1:]
-            lines = tuple(sorted({p.line for p in rest}))
-            shown = ", ".join(map(str, lines))
-            note = (f" ({len(uses)} uses on this page, also on line{'s' * (len(lines) > 1)} "
-                    f"{shown}; --all-occurrences lists each)")
-            folded[first] = replace(first, message=first.message + note, also=lines)
-    return [folded.get(p, p) for p in out]

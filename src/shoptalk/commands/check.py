@@ -25,6 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: text)")
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too, and report acronyms defined only in a page")
+    parser.add_argument("--all-occurrences", action="store_true",
+                        help="report every use of an undefined or ambiguous acronym, not "
+                             "only its first use on each page")
     parser.add_argument("--fix", action="store_true",
                         help="replace avoided and deprecated wording with the preferred term")
 
@@ -35,13 +38,16 @@ def run(args: argparse.Namespace) -> int:
     index = TermIndex.from_glossary(glossary, config)
     files = page_files(args.paths or [config.docs])
     problems: list[Problem] = []
-    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict):
+    every = args.all_occurrences
+    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict,
+                                              all_occurrences=every):
         if args.fix and text is not None and edits:
             fixed, skipped = fix_file(path, scan.path, text, edits, root=config.root)
             problems.extend(skipped)
             if fixed:
                 print(f"{scan.path}: fixed {fixed} wording{'s' * (fixed != 1)}", file=sys.stderr)
-                scan = next(scan_files(config, index, [path], strict=args.strict))[2]
+                scan = next(scan_files(config, index, [path], strict=args.strict,
+                                       all_occurrences=every))[2]
         problems.extend(scan.problems)
     emit(problems, args.format, grouped=True, rules=RULE_IDS)
     return exit_code(problems, strict=args.strict)
