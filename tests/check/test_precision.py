@@ -134,7 +134,7 @@ def test_spells() -> None:
 @pytest.mark.parametrize(("markdown", "col", "end", "replacement", "meaning"), [
     ("Our IPC is set.", 5, 8, "ICP", "Ideal Customer Profile"),  # a swap
     ("Two SDRRs called.", 5, 10, "SDRs", "Sales Development Rep"),  # a letter too many
-    ("Many SQX today.", 6, 9, "SQL", "Sales-Qualified Lead"),  # a letter changed
+    ("A RESX call.", 3, 7, "REST", "REST API"),  # a letter changed (four letters up)
 ])
 def test_near_miss_suggests_the_defined_acronym(scan: Scan, markdown: str, col: int, end: int,
                                                 replacement: str, meaning: str) -> None:
@@ -149,6 +149,7 @@ def test_near_misses() -> None:
     known = {"ACV", "ARR", "ICP", "P&L"}
     assert near_misses("AVC", known) == ["ACV"]
     assert near_misses("ACVV", known) == ["ACV"]
+    assert near_misses("ACB", known) == []  # three letters: a swap only
     assert near_misses("XYZ", known) == []
     assert near_misses("PQL", known) == []  # & and digits are not letters to swap
     assert near_misses("AC", {"ACV"}) == []  # two letters: too short to guess

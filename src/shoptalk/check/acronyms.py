@@ -137,19 +137,22 @@ _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def near_misses(base: str, known: Container[str]) -> list[str]:
-    """The ``known`` acronyms one edit (a letter added, dropped or changed) or one swap of
-    neighbouring letters away from ``base`` (AVC → ACV); only for three letters or more.
+    """The ``known`` acronyms ``base`` is a slip of: a swap of neighbouring letters
+    (AVC → ACV), or from four letters up, one letter added, dropped or changed.
 
-    The variants of ``base`` are looked up, so the cost does not grow with the glossary.
+    Three letters leave too little to go on for a changed letter (TCO is no slip of
+    TCV), so short acronyms are only matched by a swap. The variants of ``base`` are
+    looked up, so the cost does not grow with the glossary.
     """
     if len(base) < 3 or not base.isalpha():
         return []
-    variants = {base[:k] + base[k + 1:] for k in range(len(base))} if len(base) > 3 else set()
-    variants |= {base[:k] + base[k + 1] + base[k] + base[k + 2:] for k in range(len(base) - 1)}
-    for k in range(len(base) + 1):
-        for c in _ALPHABET:
-            variants.add(base[:k] + c + base[k:])
-            if k < len(base):
-                variants.add(base[:k] + c + base[k + 1:])
+    variants = {base[:k] + base[k + 1] + base[k] + base[k + 2:] for k in range(len(base) - 1)}
+    if len(base) > 3:
+        variants |= {base[:k] + base[k + 1:] for k in range(len(base))}
+        for k in range(len(base) + 1):
+            for c in _ALPHABET:
+                variants.add(base[:k] + c + base[k:])
+                if k < len(base):
+                    variants.add(base[:k] + c + base[k + 1:])
     variants.discard(base)
     return sorted(v for v in variants if v in known)
