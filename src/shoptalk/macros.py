@@ -18,9 +18,8 @@ defence in depth the Jinja environment is sandboxed and holds nothing but the ma
 from __future__ import annotations
 
 import copy
+import functools
 import logging
-import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,22 +35,8 @@ from .page_template import (
     template_problems,
 )
 from .problems import display_path
-from .render import (
-    SiteData,
-    UnknownName,
-    checklist,
-    core_list,
-    handoff_matrix,
-    pipeline_diagram,
-    pipeline_table,
-    self_check,
-    term_table,
-)
-from .render.env import link
-
-
-class MacroError(Exception):
-    """A macro call that cannot be rendered; the message starts with ``page:line:``."""
+from .render import SiteData
+from .render.page_macros import MacroError, call_site, page_macros
 
 
 def _site(env: Any) -> SiteData:
@@ -68,108 +53,23 @@ def _where(env: Any, macro: str, name: str) -> str:
     file = env.page.file if getattr(env, "page", None) else None
     page = display_path(Path(file.abs_src_path)) if file and file.abs_src_path else \
         getattr(file, "src_path", "?")
-    call = re.compile(rf"\b{re.escape(macro)}\([^)]*['\"]{re.escape(name)}['\"]")
-    for number, line in enumerate(str(env.markdown or "").splitlines(), 1):
-        if call.search(line):
-            return f"{page}:{number}"
-    return page
-
-
-def _page_uri(env: Any) -> str:
-    return str(env.page.file.src_uri)
+    return call_site(page, str(env.markdown or ""), macro, name)
 
 
 def define_env(env: Any) -> None:
-    """Register the shoptalk macros with mkdocs-macros."""
+    """Register the shoptalk macros with mkdocs-macros, each answered by
+    ``shoptalk.render.page_macros`` for the page being rendered."""
+    def bound(name: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Markup:
+            macros = page_macros(_site(env), str(env.page.file.src_uri),
+                                 functools.partial(_where, env))
+            return macros[name](*args, **kwargs)
 
-    def lookup(macro: str, name: object, find: Callable[[SiteData, str], Any],
-               call: str | None = None) -> Any:
-        # The message is the checker's: the call as written, then why it does not resolve.
-        try:
-            return find(_site(env), str(name))
-        except UnknownName as exc:
-            shown = call or f'{macro}("{name}")'
-            raise MacroError(f"{_where(env, macro, str(name))}: {shown} {exc}") from None
+        call.__name__ = call.__qualname__ = name
+        return call
 
-    @env.macro  # type: ignore[untyped-decorator]
-    def term(name: str, label: str | None = None) -> Markup:
-        """A link to a term; hovering it shows the definition."""
-        found = lookup("term", name, SiteData.find_term)
-        return _site(env).term_link(found.id, _page_uri(env), label)
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def stage(name: str, label: str | None = None) -> Markup:
-        """A link to a stage page; hovering it shows the stage's purpose."""
-        found = lookup("stage", name, SiteData.find_stage)
-        return _site(env).stage_link(found.id, _page_uri(env), label)
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def role(name: str, label: str | None = None) -> Markup:
-        """A link to a role page (shown by abbreviation when it has one)."""
-        found = lookup("role", name, SiteData.find_role)
-        return _site(env).role_link(found.id, _page_uri(env), label)
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def framework(name: str) -> Markup:
-        """A link to a framework page."""
-        found = lookup("framework", name, SiteData.find_framework)
-        return _site(env).framework_link(found.id, _page_uri(env))
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def glossary_table(category: str | None = None, stage: str | None = None,
-                       core: bool | None = None) -> Markup:
-        """A table of terms, optionally only one category's, one stage's, or the core set."""
-        site = _site(env)
-        terms = list(site.glossary.terms.values())
-        if category is not None:
-            if category not in site.glossary.categories:
-                choices = ", ".join(site.glossary.categories)
-                raise MacroError(f"{_where(env, 'glossary_table', category)}: glossary_table("
-                                 f"category=\"{category}\") matches no category; choose one "
-                                 f"of: {choices}")
-            terms = [t for t in terms if t.category == category]
-        if stage is not None:
-            stage_id = lookup("glossary_table", stage, SiteData.find_stage,
-                              f'glossary_table(stage="{stage}")').id
-            terms = [t for t in terms if stage_id in t.stages]
-        if core is not None:
-            terms = [t for t in terms if t.core == core]
-        return term_table(site, terms, _page_uri(env))
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def stage_checklist(name: str) -> Markup:
-        """The entry and exit criteria of a stage as a checklist."""
-        return checklist(lookup("stage_checklist", name, SiteData.find_stage))
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def pipeline() -> Markup:
-        """The pipeline diagram and its table of probability, forecast, owner and duration."""
-        site = _site(env)
-        return pipeline_diagram(site) + Markup("\n\n") + pipeline_table(site, _page_uri(env))
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def handoff_map() -> Markup:
-        """The roles × stages matrix: who needs what from whom."""
-        return handoff_matrix(_site(env), _page_uri(env))
-
-    env.macro(handoff_map, "handoff_matrix")
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def core_terms() -> Markup:
-        """The new-hire core terms in learning order, with definitions."""
-        return core_list(_site(env), _page_uri(env))
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def quiz(count: int = 12) -> Markup:
-        """A self-check quiz on the first ``count`` core terms (works on the static site)."""
-        return self_check(_site(env), _page_uri(env), count)
-
-    env.macro(quiz, "self_check")
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def cheat_sheet_link(label: str = "printable cheat sheet") -> Markup:
-        """A link to the one-page printable cheat sheet."""
-        return link(label, _page_uri(env), "cheat-sheet.md")
+    for name in sorted(MACRO_NAMES):
+        env.macro(bound(name), name)
 
 
 # mkdocs-macros' logger namespace, so `mkdocs build --strict` counts these errors.
@@ -233,7 +133,7 @@ def _template_problems(env: Any) -> list[str]:
     project = Path(env.conf.get("config_file_path") or ".").parent  # as the checker shows it
     where = display_path(Path(file.abs_src_path), project) if file.abs_src_path \
         else file.src_path
-    source = _source(file.abs_src_path)
+    source = _source(env, file)
     markdown = str(env.markdown)
     # MkDocs hands over the body without its front matter: count the lines it dropped.
     skipped = source[:len(source) - len(markdown)].count("\n") if source.endswith(markdown) \
@@ -248,9 +148,16 @@ def _template_problems(env: Any) -> list[str]:
             for line, col, message in sorted(set(found))]
 
 
-def _source(path: str | None) -> str:
+def _source(env: Any, file: Any) -> str:
+    """The page's whole text: as the shoptalk plugin read it (each page is read once a
+    build), else from its file."""
+    build = getattr(env.conf["plugins"].get("shoptalk"), "build", None)
+    doc = build.docs.get(file.src_uri) if build is not None else None
+    if doc is not None:
+        return str(doc.text)
     try:
-        return Path(path).read_text(encoding="utf-8-sig") if path else ""
+        return Path(file.abs_src_path).read_text(encoding="utf-8-sig") \
+            if file.abs_src_path else ""
     except (OSError, UnicodeDecodeError):
         return ""
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from shoptalk.exchange import IMPORT_RULE_IDS
 from shoptalk.rules import RULE_IDS
+from shoptalk.site_build import SITE_RULE_IDS
 
 ROOT = Path(__file__).parent.parent.parent
 RULES_PAGE = ROOT / "docs/reference/rules.md"
@@ -32,7 +33,7 @@ def _sections() -> list[str]:
 
 
 def test_every_rule_id_has_a_section() -> None:
-    wanted = {*RULE_IDS, *LOADER_IDS, *_checker_ids(), *IMPORT_RULE_IDS}
+    wanted = {*RULE_IDS, *LOADER_IDS, *_checker_ids(), *IMPORT_RULE_IDS, *SITE_RULE_IDS}
     assert sorted(wanted - set(_sections())) == []
 
 

@@ -8,7 +8,7 @@ build trusted Markdown (links, badges) return ``Markup``.
 from __future__ import annotations
 
 import posixpath
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -27,17 +27,33 @@ def _finalize(value: Any) -> Any:
 
 def rel(from_uri: str, to_uri: str) -> str:
     """The relative Markdown link from page ``from_uri`` to page ``to_uri`` (both src URIs)."""
-    start = posixpath.dirname(from_uri) or "."
-    return posixpath.relpath(to_uri, start)
+    start = posixpath.dirname(from_uri)
+    here, target = start.split("/") if start else [], to_uri.split("/")
+    if {"..", ".", ""} & {*here, *target}:  # not two clean paths from the docs root
+        return posixpath.relpath(to_uri, start or ".")
+    # The common folders, counted here: relpath calls getcwd twice per link.
+    same = 0
+    while same < min(len(here), len(target)) and here[same] == target[same]:
+        same += 1
+    return "/".join([".."] * (len(here) - same) + target[same:]) or "."
 
 
 def link(label: object, from_uri: str, to_uri: str | None, title: object = "") -> Markup:
     """A Markdown link with an escaped label and tooltip title; plain text without target."""
-    text = safe.md_inline(label).replace("[", "\\[").replace("]", "\\]")
+    try:
+        text, tip = _label_and_tip(label, title)
+    except TypeError:  # an unhashable value: escape it without the cache
+        text, tip = _label_and_tip.__wrapped__(label, title)
     if not to_uri:
         return Markup(text)
-    tip = f' "{safe.attr_text(title)}"' if title else ""
     return Markup(f"[{text}]({rel(from_uri, to_uri)}{tip})")
+
+
+@lru_cache(maxsize=16_384, typed=True)  # typed: Markup and str of one text escape differently
+def _label_and_tip(label: object, title: object) -> tuple[str, str]:
+    """The escaped label and `` "title"`` of a link: a term is linked from many pages."""
+    text = safe.md_inline(label).replace("[", "\\[").replace("]", "\\]")
+    return text, f' "{safe.attr_text(title)}"' if title else ""
 
 
 @cache
