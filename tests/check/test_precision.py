@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from shoptalk.check.acronyms import near_misses, spells
 from shoptalk.check.knowledge import explains
+from shoptalk.config import load_config
 from shoptalk.output import format_json
+from shoptalk.problems import ShoptalkError
 
 from .conftest import CONFIG, Scan
 from .test_rules import found
@@ -173,3 +176,16 @@ def test_html_block_text_is_checked_tags_and_attributes_are_not(scan: Scan) -> N
             '<!-- QWZX -->\n<script>var TTT = 1;</script>\n')
     assert found(scan(text)) == [(UNDEFINED, 2, 28, 32), ("avoided-wording", 3, 23, 36),
                                  (UNDEFINED, 3, 43, 46)]
+
+
+def test_knowledge_switches_in_shoptalk_yml(tmp_path: Path) -> None:
+    (tmp_path / "shoptalk.yml").write_text("knowledge: {english_words: false, regions: false}\n")
+    assert load_config(tmp_path).knowledge == frozenset(
+        {"time_zones", "fiscal_periods", "placeholders", "numbered_codes", "company_names"})
+    (tmp_path / "shoptalk.yml").write_text("knowledge: {continents: false}\n")
+    with pytest.raises(ShoptalkError, match="knowledge: unknown class 'continents'; classes: "
+                                            "regions, time_zones, "):
+        load_config(tmp_path)
+    (tmp_path / "shoptalk.yml").write_text("knowledge: [regions]\n")
+    with pytest.raises(ShoptalkError, match="knowledge maps a class to true or false"):
+        load_config(tmp_path)
