@@ -189,3 +189,19 @@ def test_knowledge_switches_in_shoptalk_yml(tmp_path: Path) -> None:
     (tmp_path / "shoptalk.yml").write_text("knowledge: [regions]\n")
     with pytest.raises(ShoptalkError, match="knowledge maps a class to true or false"):
         load_config(tmp_path)
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    # Other engines' syntax is shown as written: no template-code problem, prose around it read.
+    ('{{% notice tip %}}Ask KTLO.{{% /notice %}}', [(UNDEFINED, 1, 23, 27)]),
+    ('{{< figure src="a.png" >}} Dear {{Account Name}}, KTLO.', [(UNDEFINED, 1, 51, 55)]),
+    ("## Pricing {#pricing-desk}\n\nKTLO.", [(UNDEFINED, 3, 1, 5)]),
+    # Real template code is still refused, at its own columns after the foreign syntax.
+    ("{{% x %}} {{ config }}", [("template-code", 1, 11, 23)]),
+    ("{{Account Name}} and\n{{ x.__class__ }}", [("template-code", 2, 1, 18)]),
+    ('{{< x "{{ config }}" >}}', [("template-code", 1, 8, 10)]),
+    ("{{% endraw %}}", [("template-code", 1, 2, 4)]),
+])
+def test_foreign_template_syntax(scan: Scan, markdown: str,
+                                  expected: list[tuple[str, int, int, int]]) -> None:
+    assert found(scan(markdown)) == expected
