@@ -23,6 +23,7 @@ from __future__ import annotations
 import pickle
 import re
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from functools import cache
 from importlib import resources
 
@@ -48,11 +49,12 @@ def _listed(name: str) -> frozenset[str]:
 
 
 @cache
-def _english() -> frozenset[str]:
+def _english() -> AbstractSet[str]:
     # GCIDE's headwords, lower-cased letters only, from the english-words package.
     # Loaded on first need: a page with no shouted word never pays for it.
     data = resources.files("english_words").joinpath("data", "gcide_alpha_lower.pickle")
-    return frozenset(pickle.loads(data.read_bytes()))  # package data, trusted like code
+    words: AbstractSet[str] = pickle.loads(data.read_bytes())  # package data, trusted as code
+    return words
 
 
 def english_word(base: str) -> bool:
