@@ -97,6 +97,9 @@ class Config:
     link_first_mention: bool = True
     knowledge: frozenset[str] = frozenset(KNOWLEDGE_CLASSES)
     today: dt.date = field(default_factory=dt.date.today)
+    # Files (resolved) new or changed since the base branch, when one is known: a clash
+    # between two files is reported on the one that changed. None: on both.
+    changed: frozenset[Path] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def level(self, rule: str, default: Severity) -> Severity | None:

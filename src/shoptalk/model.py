@@ -223,6 +223,15 @@ class Glossary:
     roles: Mapping[str, Role] = field(default_factory=dict)
     frameworks: Mapping[str, Framework] = field(default_factory=dict)
     categories: Mapping[str, Category] = field(default_factory=dict)
+    # Records known by their file name whose file did not load (a YAML syntax error, a
+    # file that is not a mapping): kind ("term", "stage", "role", "framework") → id →
+    # the file as problems show it. References to them are not reported as unknown, and
+    # the site can show "this page's file has an error" instead of a bare 404.
+    broken: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def is_broken(self, kind: str, record_id: str) -> bool:
+        """Whether ``record_id`` names a ``kind`` record whose file failed to load."""
+        return record_id in self.broken.get(kind, {})
 
     def stages_in_order(self) -> list[Stage]:
         return sorted(self.stages.values(), key=lambda s: (s.order, s.id))
