@@ -77,8 +77,17 @@ def definition(words: Words, i: int, text: str) -> tuple[str, ...] | None:
     base = acronym_base(word)
     if base is None:
         return None
+    before_at = start - 1  # the character before the word, spaces skipped (no slicing:
+    while before_at >= 0 and text[before_at] == " ":  # blocks can be long)
+        before_at -= 1
+    after_at = end
+    while after_at < len(text) and text[after_at] == " ":
+        after_at += 1
+    bracketed = before_at >= 0 and text[before_at] == "(" and text.startswith(")", end)
+    if not bracketed and not text.startswith("(", after_at):
+        return None  # the common case: no bracket beside the word
     letters = [c.upper() for c in base if c.isalnum()]
-    if i > 0 and text[:start].rstrip(" ").endswith("(") and text[end:].startswith(")"):
+    if i > 0 and bracketed:
         if text[words[i - 1][1]:start].strip(" ") != "(":
             return None
         before: list[str] = []
@@ -88,9 +97,6 @@ def definition(words: Words, i: int, text: str) -> tuple[str, ...] | None:
             before.insert(0, words[k][2])
             if spells(letters, before):
                 return tuple(before)
-        return None
-    rest = text[end:]
-    if not rest.lstrip(" ").startswith("("):
         return None
     close = text.find(")", end)
     inside = [k for k in range(i + 1, len(words)) if close >= 0 and words[k][1] <= close]
