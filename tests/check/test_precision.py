@@ -175,7 +175,7 @@ def test_html_block_text_is_checked_tags_and_attributes_are_not(scan: Scan) -> N
             '  <li class="BCD">the budget holder &amp; ZZZ</li>\n</ul>\n\n'
             '<!-- QWZX -->\n<script>var TTT = 1;</script>\n')
     assert found(scan(text)) == [(UNDEFINED, 2, 28, 32), ("avoided-wording", 3, 23, 36),
-                                 (UNDEFINED, 3, 43, 46)]
+                                 (UNDEFINED, 3, 43, 46), ("unsafe-html", 7, 1, 8)]
 
 
 def test_knowledge_switches_in_shoptalk_yml(tmp_path: Path) -> None:
