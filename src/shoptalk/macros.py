@@ -5,8 +5,9 @@ Markdown from the render layer. An unknown or ambiguous name raises
 ``MacroError`` naming the page and line; with ``on_error_fail: true`` the build
 stops and nothing is rendered into the page.
 
-Code is shielded before Jinja runs (see ``shoptalk.render.mentions.shield_code``),
-so ``{{ }}`` inside fenced code blocks and inline code is shown as written.
+Code and other engines' syntax are shielded before Jinja runs (see
+``shoptalk.page_template.shield_page``), so ``{{ }}`` inside fenced code blocks and inline
+code, Hugo shortcodes, ``{{Account Name}}`` placeholders and ``{#id}`` are shown as written.
 
 Pages are untrusted: before Jinja sees a page, ``on_pre_page_macros`` applies the
 policy of ``shoptalk.page_template`` (only these macros, only literal arguments) to
@@ -24,10 +25,17 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .page_template import MACRO_NAMES, RULE, page_title, sandbox, template_problems
+from .page_template import (
+    MACRO_NAMES,
+    RULE,
+    page_title,
+    sandbox,
+    shield_page,
+    shield_title,
+    template_problems,
+)
 from .problems import display_path
 from .render import SiteData
-from .render.mentions import shield_code
 from .render.page_macros import MacroError, call_site, page_macros
 
 
@@ -73,8 +81,9 @@ class TemplateCodeError(MacroError):
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """Before Jinja runs on a page: refuse template code beyond the macros, shield code so
-    ``{{ }}`` in it is shown as written, and keep front matter keys (a playbook's
+    """Before Jinja runs on a page: refuse template code beyond the macros, shield code and
+    other engines' syntax (shortcodes, placeholders, ``{#id}``) so they are shown as
+    written, and keep front matter keys (a playbook's
     ``stage:``) from hiding the macros of the same name (they stay readable as
     ``page.meta.stage``)."""
     _lock_down(env)
@@ -84,7 +93,10 @@ def on_pre_page_macros(env: Any) -> None:
     if problems:
         _refuse(env, problems)
         return
-    env.markdown = shield_code(env.markdown)
+    env.markdown = shield_page(env.markdown)  # the text the policy judged, as it judged it
+    title = env.page.title
+    if title and "{" in str(title) and shield_title(str(title)) != title:
+        env.page.title = shield_title(str(title))  # mkdocs-macros renders the title too
     page = env.variables.get("page")
     meta = getattr(page, "meta", None)
     if meta and MACRO_NAMES.intersection(meta):

@@ -83,16 +83,17 @@ def default_jobs(pages: int) -> int:
 
 
 def scan_files(config: Config, index: TermIndex, files: Sequence[Path], *,
-               strict: bool = False, jobs: int = 1) -> Iterator[Scanned]:
+               strict: bool = False, jobs: int = 1, all_occurrences: bool = False
+               ) -> Iterator[Scanned]:
     """Scan each file: (path, text or None when unreadable, scan, safe edits), in order.
 
     ``jobs`` > 1 scans in that many forked workers (see ``default_jobs``).
     """
     if jobs <= 1 or len(files) < 2:
-        yield from _scan_batch(config, index, files, strict)
+        yield from _scan_batch(config, index, files, strict, all_occurrences)
         return
     global _WORK
-    _WORK = (config, index, strict)  # inherited by the forked workers, never pickled
+    _WORK = (config, index, strict, all_occurrences)  # inherited by the workers, never pickled
     batches = [files[i:i + _BATCH] for i in range(0, len(files), _BATCH)]
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -102,17 +103,17 @@ def scan_files(config: Config, index: TermIndex, files: Sequence[Path], *,
         _WORK = None
 
 
-_WORK: tuple[Config, TermIndex, bool] | None = None
+_WORK: tuple[Config, TermIndex, bool, bool] | None = None
 
 
 def _worker(files: Sequence[Path]) -> list[Scanned]:
     assert _WORK is not None, "scan_files sets the work before forking"
-    config, index, strict = _WORK
-    return list(_scan_batch(config, index, files, strict))
+    config, index, strict, all_occurrences = _WORK
+    return list(_scan_batch(config, index, files, strict, all_occurrences))
 
 
 def _scan_batch(config: Config, index: TermIndex, files: Sequence[Path],
-                strict: bool) -> Iterator[Scanned]:
+                strict: bool, all_occurrences: bool) -> Iterator[Scanned]:
     paths = PathDisplay(config.root)
     for path in files:
         display = paths.show(path)
@@ -120,12 +121,12 @@ def _scan_batch(config: Config, index: TermIndex, files: Sequence[Path],
         if text is None:
             yield path, None, FileScan(display, [problem] if problem else [], []), []
             continue
-        scan, edits = _scan_quietly(text, display, index, config, strict)
+        scan, edits = _scan_quietly(text, display, index, config, strict, all_occurrences)
         yield path, text, scan, edits
 
 
 def _scan_quietly(text: str, display: str, index: TermIndex, config: Config,
-                  strict: bool) -> tuple[FileScan, list[Edit]]:
+                  strict: bool, all_occurrences: bool = False) -> tuple[FileScan, list[Edit]]:
     """``scan_page`` with the cycle collector paused for the page (a few % of the scan time).
 
     Parsing a page makes thousands of container objects (tokens, lists) that all live
@@ -135,17 +136,19 @@ def _scan_quietly(text: str, display: str, index: TermIndex, config: Config,
     over 1,000 pages either way).
     """
     if not gc.isenabled():
-        return scan_page(text, display, index, config, strict=strict)
+        return scan_page(text, display, index, config, strict=strict,
+                         all_occurrences=all_occurrences)
     gc.disable()
     try:
-        return scan_page(text, display, index, config, strict=strict)
+        return scan_page(text, display, index, config, strict=strict,
+                         all_occurrences=all_occurrences)
     finally:
         gc.enable()
 
 
 def check_docs(config: Config, glossary: Glossary, paths: Sequence[Path] | None = None, *,
                strict: bool = False, index: TermIndex | None = None,
-               jobs: int = 1) -> list[FileScan]:
+               jobs: int = 1, all_occurrences: bool = False) -> list[FileScan]:
     """Scan every ``*.md`` under ``config.docs`` (or the ``paths`` given), one FileScan each.
 
     Pass a prebuilt ``index`` to reuse it across calls (the site build does), and
@@ -154,4 +157,4 @@ def check_docs(config: Config, glossary: Glossary, paths: Sequence[Path] | None 
     index = index or TermIndex.from_glossary(glossary, config)
     files = page_files(list(paths) if paths is not None else [config.docs])
     return [scan for _, _, scan, _ in scan_files(config, index, files, strict=strict,
-                                                  jobs=jobs)]
+                                                  jobs=jobs, all_occurrences=all_occurrences)]

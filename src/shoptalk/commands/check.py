@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: text)")
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too, and report acronyms defined only in a page")
+    parser.add_argument("--all-occurrences", action="store_true",
+                        help="report every use of an undefined or ambiguous acronym, not "
+                             "only its first use on each page")
     parser.add_argument("--fix", action="store_true",
                         help="replace avoided and deprecated wording with the preferred term, "
                         "printing each change as 'path:line:col: old → new'")
@@ -44,14 +47,16 @@ def run(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     changes: list[Change] = []
     jobs = default_jobs(len(files))
-    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict, jobs=jobs):
+    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict, jobs=jobs,
+                                              all_occurrences=args.all_occurrences):
         if args.fix and text is not None and edits:
             made, skipped = fix_file(path, scan.path, text, edits, root=config.root,
                                      dry_run=args.dry_run)
             problems.extend(skipped)
             changes.extend(made)
             if made and not args.dry_run:
-                scan = next(scan_files(config, index, [path], strict=args.strict))[2]
+                scan = next(scan_files(config, index, [path], strict=args.strict,
+                                       all_occurrences=args.all_occurrences))[2]
         problems.extend(scan.problems)
     if args.fix:
         # The report on stdout is in --format; the changes join it only when that is text.

@@ -19,7 +19,6 @@ from ..crm.fields import SYSTEMS
 from ..crm.show import export_markdown
 from .context import CHEAT_SHEET, SiteData, UnknownName
 from .env import link
-from .mentions import shield_code
 from .process import checklist, pipeline_diagram, pipeline_table
 from .terms import term_table
 from .widgets import core_list, handoff_matrix, self_check
@@ -129,7 +128,8 @@ def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
 def render_macros(markdown: str, site: SiteData, uri: str, page: str) -> str:
     """``markdown`` (a page body) with its macro calls rendered; only the macros are known.
 
-    Code is shielded first, as in the MkDocs build, so ``{{ }}`` in code stays as written.
+    Code and other engines' syntax are shielded first, as in the MkDocs build, so ``{{ }}``
+    in code, shortcodes, ``{{Account Name}}`` and ``{#id}`` stay as written.
     Check the page with ``shoptalk.page_template.page_problems`` first: this renders
     whatever it is given with nothing but the macros in reach. Raises ``MacroError``
     (``page:line: ...``) for an unknown name or a template error.
@@ -141,8 +141,11 @@ def render_macros(markdown: str, site: SiteData, uri: str, page: str) -> str:
     env.filters.clear()
     env.globals.update(page_macros(site, uri, lambda macro, name: call_site(
         page, markdown, macro, name)))
+    # Code and other engines' syntax shown as written, as the MkDocs hook does (imported
+    # here: page_template itself imports from this package).
+    from ..page_template import shield_page
     try:
-        return env.from_string(shield_code(markdown)).render()
+        return env.from_string(shield_page(markdown)).render()
     except jinja2.TemplateSyntaxError as exc:
         raise MacroError(f"{page}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
