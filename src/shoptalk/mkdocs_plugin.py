@@ -13,12 +13,20 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .problems import Problem, ShoptalkError
 from .render import SiteData, scrub_html
-from .site_build import SCRIPTS, STYLESHEETS, SiteBuild, build_site, load_site, read_docs
+from .site_build import (
+    SCRIPTS,
+    STYLESHEETS,
+    SiteBuild,
+    build_site,
+    load_site,
+    markdown_extensions,
+    read_docs,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -49,9 +57,10 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         self.command = "build"
         self.site: SiteData | None = None  # read by shoptalk.macros
         self.build: SiteBuild | None = None
+        self.glossary_problems: list[Problem] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self.command = command  # serve shows glossary errors and keeps running
+        self.command = command  # serve shows every problem in the pages and keeps running
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the glossary; add the assets and the ``abbr`` extension."""
@@ -64,11 +73,13 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         if (errors := _report(problems)) and self.command != "serve":
             raise PluginError(f"shoptalk: the glossary has {errors} error{'s' * (errors != 1)}"
                               " (listed above); fix them and build again")
-        self.site = SiteData(glossary, settings)
+        self.site, self.glossary_problems = SiteData(glossary, settings), problems
         config.extra_css += [uri for uri in STYLESHEETS if uri not in config.extra_css]
         config.extra_javascript += [uri for uri in SCRIPTS if uri not in config.extra_javascript]
-        if self.config.abbreviations and "abbr" not in config.markdown_extensions:
-            config.markdown_extensions.append("abbr")
+        for extension in markdown_extensions(abbreviations=self.config.abbreviations,
+                                             live=self.command == "serve"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -77,14 +88,17 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         docs, unreadable = read_docs(Path(config.docs_dir),
                                      [f.src_uri for f in files.documentation_pages()])
         build = build_site(self.site.config, self.site.glossary, docs, check=self.config.check,
-                           abbreviations=self.config.abbreviations)
+                           abbreviations=self.config.abbreviations,
+                           live=self.command == "serve", glossary_problems=self.glossary_problems)
         self.build, self.site = build, build.site
         _report(unreadable + build.findings)
-        for uri, content in [*((p.uri, p.markdown.encode()) for p in build.generated.values()),
-                             *build.assets().items()]:
-            files.append(File.generated(config, uri, content=content))
         if self.config.expand_nav and config.nav:
             config.nav = build.expand_nav(config.nav)
+        unlisted = build.unlisted(config.nav) if config.nav else set()
+        for uri, content in [*((p.uri, p.markdown.encode()) for p in build.generated.values()),
+                             *build.assets().items()]:
+            files.append(File.generated(config, uri, content=content, inclusion=(
+                InclusionLevel.NOT_IN_NAV if uri in unlisted else InclusionLevel.UNDEFINED)))
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -95,9 +109,12 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-50)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        """After macros: link first mentions, append used abbreviations, fix edit URLs."""
+        """After macros: stop a build on a failed macro call; link first mentions, append
+        used abbreviations, fix edit URLs (under serve, show the problems on top)."""
         if self.build is None:
             return markdown
+        if failure := self.build.failure(page.file.src_uri):
+            raise PluginError(f"shoptalk: {failure}")
         if (uri := page.file.src_uri) in self.build.generated:
             page.edit_url = self.build.edit_url(uri, config.repo_url, config.edit_uri,
                                                 Path(config.docs_dir))

@@ -47,6 +47,15 @@ def md_text(value: object) -> Markup:
     return Markup(text)
 
 
+def md_code(value: object) -> Markup:
+    """``value`` as one inline code span: shown exactly as written, never read as Markdown,
+    HTML or a link (the span's fence is longer than any run of backticks inside)."""
+    text = " ".join(_CONTROL.sub("", str(value)).split())
+    fence = "`" * (max((len(r) for r in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
+
+
 def md_inline(value: object) -> Markup:
     """One line of Markdown: ``md_text`` with line breaks folded into spaces."""
     return Markup(" ".join(md_text(value).split()))
