@@ -2,7 +2,8 @@
 where they are looking, and the server keeps running.
 
 A published build never shows these (it fails instead). Every part of a problem is
-untrusted text (a file name, a term someone typed) and goes through ``safe.md_inline``.
+untrusted text (a file name, a term someone typed) and goes through ``safe.md_literal``:
+no HTML, no Markdown marks.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..model import Glossary
 from ..problems import Problem
 from .context import record_uri
 from .page import GeneratedPage, front_matter
-from .safe import md_inline
+from .safe import md_inline, md_literal
 
 PANEL_CLASS = "shoptalk-error"
 RULES_PAGE = "reference/rules.md"
@@ -23,15 +24,15 @@ RULES_PAGE = "reference/rules.md"
 
 def _problem_item(problem: Problem, page_uri: str, rule_docs: bool) -> str:
     """One list item: ``file:line:col``, the message, and where the rule explains the fix."""
-    text = (f"- **{md_inline(f'{problem.path}:{problem.line}:{problem.col}')}** "
-            f"{md_inline(problem.message)}")
+    text = (f"- **{md_literal(f'{problem.path}:{problem.line}:{problem.col}')}** "
+            f"{md_literal(problem.message)}")
     if problem.replacement:
-        text += f" Fix: write *{md_inline(problem.replacement)}*."
+        text += f" Fix: write *{md_literal(problem.replacement)}*."
     rule = md_inline(problem.rule)
     if rule_docs:
         target = posixpath.relpath(RULES_PAGE, posixpath.dirname(page_uri) or ".")
         return f"{text} (how to fix: [{rule}]({target}#{rule}))"
-    return f"{text} \\[{rule}\\]"
+    return f"{text} {md_literal(f'[{problem.rule}]')}"
 
 
 def error_panel(title: str, problems: Iterable[Problem], page_uri: str, *,
@@ -43,9 +44,9 @@ def error_panel(title: str, problems: Iterable[Problem], page_uri: str, *,
     items = [_problem_item(p, page_uri, rule_docs) for p in problems]
     if not items:
         return ""
-    title = md_inline(title).replace('"', "&quot;")
+    title = md_literal(title).replace('"', "&quot;")
     body = "\n".join(f"    {item}" for item in items)
-    tail = f"\n\n    {md_inline(note)}" if note else ""
+    tail = f"\n\n    {md_literal(note)}" if note else ""
     return f'!!! {PANEL_CLASS} "{title}"\n\n{body}{tail}\n\n'
 
 
@@ -79,8 +80,8 @@ def broken_pages(glossary: Glossary, problems: Iterable[Problem]) -> dict[str, G
         for record_id, path in ids.items():
             uri = record_uri(kind, record_id)
             pages[uri] = GeneratedPage(uri, (
-                f"{front_matter(record_id)}# {md_inline(record_id)}\n\n"
-                f"This {kind}'s file, {md_inline(path)}, failed to load: the error is listed "
+                f"{front_matter(record_id)}# {md_literal(record_id)}\n\n"
+                f"This {kind}'s file, {md_literal(path)}, failed to load: the error is listed "
                 "above. The page comes back when the file is fixed and saved.\n"))
     return pages
 
