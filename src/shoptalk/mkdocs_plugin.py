@@ -27,6 +27,7 @@ from .site_build import (
     markdown_extensions,
     read_docs,
 )
+from .site_cache import SiteCache
 
 log = get_plugin_logger(__name__)
 
@@ -58,6 +59,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         self.site: SiteData | None = None  # read by shoptalk.macros
         self.build: SiteBuild | None = None
         self.glossary_problems: list[Problem] = []
+        self.cache = SiteCache()  # the plugin lives as long as `mkdocs serve` does
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # serve shows every problem in the pages and keeps running
@@ -67,7 +69,8 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         root = Path(config.config_file_path or ".").resolve().parent
         try:
             settings, glossary, problems = load_site(
-                root, self.config.config_file, link_first_mention=self.config.link_first_mention)
+                root, self.config.config_file, link_first_mention=self.config.link_first_mention,
+                cache=self.cache if self.command == "serve" else None)
         except ShoptalkError as exc:
             raise PluginError(f"shoptalk: {exc}") from None
         if (errors := _report(problems)) and self.command != "serve":
@@ -89,7 +92,8 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
                                      [f.src_uri for f in files.documentation_pages()])
         build = build_site(self.site.config, self.site.glossary, docs, check=self.config.check,
                            abbreviations=self.config.abbreviations,
-                           live=self.command == "serve", glossary_problems=self.glossary_problems)
+                           live=self.command == "serve", glossary_problems=self.glossary_problems,
+                           cache=self.cache if self.command == "serve" else None)
         self.build, self.site = build, build.site
         _report(unreadable + build.findings)
         if self.config.expand_nav and config.nav:

@@ -31,6 +31,7 @@ from .render import abbreviations as abbreviation_table
 from .render.errors import RULES_PAGE, broken_pages, error_panel
 from .render.mentions import blank_code, link_first_mentions
 from .render.widgets import abbreviation_block
+from .site_cache import SiteCache
 from .validate import validate
 
 ASSET_DIR = "assets/shoptalk"
@@ -290,9 +291,13 @@ def markdown_extensions(*, abbreviations: bool, live: bool) -> list[str]:
 
 
 def load_site(root: Path, config_file: str | None = None, *,
-              link_first_mention: bool | None = None) -> tuple[Config, Glossary, list[Problem]]:
+              link_first_mention: bool | None = None, cache: SiteCache | None = None
+              ) -> tuple[Config, Glossary, list[Problem]]:
     """Settings (``shoptalk.yml`` beside ``root`` or ``config_file``, relative to it; an
-    engine's option overriding ``link_first_mention``), the glossary and its problems."""
+    engine's option overriding ``link_first_mention``), the glossary and its problems
+    (``cache``: the last ones when nothing they came from changed)."""
+    if cache is not None:
+        return cache.load(root, config_file, link_first_mention)
     settings = load_config(root, root / config_file if config_file else None)
     if link_first_mention is not None:
         settings = dataclasses.replace(settings, link_first_mention=link_first_mention)
@@ -317,12 +322,14 @@ def _project_from_docs(root: Path, docs_dir: Path) -> tuple[Path, str]:
 
 def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage], *,
                check: bool = True, abbreviations: bool = True, live: bool = False,
-               glossary_problems: Sequence[Problem] = ()) -> SiteBuild:
+               glossary_problems: Sequence[Problem] = (),
+               cache: SiteCache | None = None) -> SiteBuild:
     """Check the hand-written pages and generate every page of the site from the glossary.
 
     A generated page is left out when a hand-written page has its path (that is a finding).
     ``live`` (``mkdocs serve``): problems are shown in the pages, ``glossary_problems`` on
-    every page, and a record whose file failed to load gets a page saying so.
+    every page, and a record whose file failed to load gets a page saying so. ``cache``
+    (the one ``load_site`` was given): reuse the scans and pages whose inputs are unchanged.
     """
     findings: list[Problem] = []
     usage: dict[str, list[DocRef]] = {}
@@ -332,11 +339,15 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
         stage = page.meta.get("stage")
         if isinstance(stage, str):
             playbooks.setdefault(stage, []).append(DocRef(page.uri, page.title))
+    shown = PathDisplay(settings.root)
     if check:
-        index = TermIndex.from_glossary(glossary, settings)
-        shown = PathDisplay(settings.root)
+        index = cache.term_index(glossary, settings) if cache \
+            else TermIndex.from_glossary(glossary, settings)
+        scan_one = cache.scan if cache else scan_text
+        if cache:
+            cache.forget_scans_but({(shown.show(page.path), page.text) for page in pages})
         for page in pages:
-            scan = scan_text(page.text, shown.show(page.path), index, settings)
+            scan = scan_one(page.text, shown.show(page.path), index, settings)
             findings += scan.problems
             seen: set[str] = set()
             for mention in scan.mentions:
@@ -346,7 +357,7 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
                         DocRef(page.uri, page.title, mention.line))
     site = SiteData(glossary, settings, usage, playbooks)
     generated: dict[str, GeneratedPage] = {}
-    for made in render_site(site):
+    for made in (cache.generated(site) if cache else render_site(site)):
         if made.uri in docs:
             findings.append(Problem(
                 PathDisplay(settings.root).show(docs[made.uri].path), 1, 1, "warning",
@@ -358,7 +369,6 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
         for uri, broken in broken_pages(glossary, glossary_problems).items():
             if uri not in docs:
                 generated.setdefault(uri, broken)
-    shown = PathDisplay(settings.root)
     by_path = {shown.show(doc.path): doc.uri for doc in pages}
     page_problems: dict[str, list[Problem]] = {}
     for finding in findings:
