@@ -83,6 +83,9 @@ class Config:
     admins: tuple[str, ...] = ()
     link_first_mention: bool = True
     today: dt.date = field(default_factory=dt.date.today)
+    # Files (resolved) new or changed since the base branch, when one is known: a clash
+    # between two files is reported on the one that changed. None: on both.
+    changed: frozenset[Path] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def level(self, rule: str, default: Severity) -> Severity | None:

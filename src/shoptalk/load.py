@@ -7,28 +7,14 @@ reports everything and the cross-record rules still see the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .model import (
-    Avoid,
-    Category,
-    Element,
-    Framework,
-    Glossary,
-    Handoff,
-    Link,
-    Miss,
-    Pos,
-    RequiredInfo,
-    Role,
-    Source,
-    Stage,
-    Term,
-)
+from .build import BUILDERS, Fields
+from .model import Category, Glossary, Pos, Source
 from .problems import PathDisplay, Problem, ShoptalkError, display_path
-from .schema import ID_PATTERN, Kind, check_document, parse_date
+from .schema import ID_PATTERN, Kind, check_document
 from .yaml_reader import Document, read_yaml
 
 FOLDERS: dict[str, Kind] = {
@@ -40,166 +26,6 @@ FOLDERS: dict[str, Kind] = {
 CATEGORIES_FILE = "categories.yml"
 SUFFIXES = (".yml", ".yaml")
 IGNORED_FOLDERS = ("schema",)
-
-
-class _Fields:
-    """Tolerant access to a checked mapping: a value of the wrong shape reads as absent.
-
-    The schema has already reported it, so building goes on with what is usable.
-    """
-
-    def __init__(self, data: Any) -> None:
-        self.data = data if isinstance(data, dict) else {}
-
-    def text(self, key: str, default: str | None = None) -> str | None:
-        value = self.data.get(key)
-        if isinstance(value, str):
-            return value
-        if isinstance(value, bool | int):
-            return str(value).lower() if isinstance(value, bool) else str(value)
-        return default
-
-    def req(self, key: str, default: str = "") -> str:
-        return self.text(key) or default
-
-    def number(self, key: str) -> int | None:
-        value = self.data.get(key)
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-    def flag(self, key: str) -> bool:
-        return self.data.get(key) is True
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        value = self.data.get(key)
-        if not isinstance(value, list):
-            return ()
-        return tuple(str(v) for v in value if isinstance(v, str | int) and not isinstance(v, bool))
-
-    def items(self, key: str) -> list[_Fields]:
-        value = self.data.get(key)
-        return [_Fields(v) for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _source(doc: Document) -> Source:
-    return Source(doc.path, dict(doc.values), doc.display)
-
-
-def build_term(record_id: str, doc: Document) -> Term:
-    f = _Fields(doc.data)
-    avoid: list[Avoid] = []
-    for item in f.data.get("avoid", []) if isinstance(f.data.get("avoid"), list) else []:
-        if isinstance(item, str):
-            avoid.append(Avoid(item))
-        elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            why = item.get("why")
-            avoid.append(Avoid(item["text"], why if isinstance(why, str) else ""))
-    status = f.text("status")
-    return Term(
-        id=record_id,
-        name=f.req("name", record_id),
-        definition=f.req("definition"),
-        category=f.req("category"),
-        owner=f.req("owner"),
-        source=_source(doc),
-        abbreviation=f.text("abbreviation"),
-        aliases=f.texts("aliases"),
-        avoid=tuple(avoid),
-        details=f.text("details"),
-        examples=f.texts("examples"),
-        related=f.texts("related"),
-        broader=f.text("broader"),
-        stages=f.texts("stages"),
-        context=f.text("context"),
-        status=status if status in ("draft", "approved", "deprecated") else "approved",
-        replaced_by=f.text("replaced_by"),
-        reviewed=parse_date(f.data.get("reviewed")),
-        review_every=f.number("review_every"),
-        core=f.flag("core"),
-        links=tuple(Link(i.req("title"), i.req("url")) for i in f.items("links")),
-    )
-
-
-def build_stage(record_id: str, doc: Document) -> Stage:
-    f = _Fields(doc.data)
-    crm = f.data.get("crm")
-    return Stage(
-        id=record_id,
-        name=f.req("name", record_id),
-        order=f.number("order") or 0,
-        purpose=f.req("purpose"),
-        owner=f.req("owner"),
-        source=_source(doc),
-        supporting=f.texts("supporting"),
-        entry_criteria=f.texts("entry_criteria"),
-        exit_criteria=f.texts("exit_criteria"),
-        required_information=tuple(
-            RequiredInfo(i.req("item"), i.req("why"), i.texts("needed_by"), i.text("term"))
-            for i in f.items("required_information")
-        ),
-        activities=f.texts("activities"),
-        deliverables=f.texts("deliverables"),
-        handoffs=tuple(
-            Handoff(i.req("to"), i.req("what"), i.text("when")) for i in f.items("handoffs")
-        ),
-        probability=f.number("probability"),
-        forecast_category=f.text("forecast_category"),
-        typical_days=f.number("typical_days"),
-        outcome=f.text("outcome"),
-        common_misses=tuple(
-            Miss(i.req("miss"), i.req("consequence")) for i in f.items("common_misses")
-        ),
-        framework_elements=f.texts("framework_elements"),
-        crm={str(k): str(v) for k, v in crm.items()} if isinstance(crm, dict) else {},
-        reviewed=parse_date(f.data.get("reviewed")),
-        review_every=f.number("review_every"),
-    )
-
-
-def build_role(record_id: str, doc: Document) -> Role:
-    f = _Fields(doc.data)
-    return Role(
-        id=record_id,
-        name=f.req("name", record_id),
-        team=f.req("team"),
-        description=f.req("description"),
-        source=_source(doc),
-        abbreviation=f.text("abbreviation"),
-        responsibilities=f.texts("responsibilities"),
-        reviewed=parse_date(f.data.get("reviewed")),
-        review_every=f.number("review_every"),
-    )
-
-
-def build_framework(record_id: str, doc: Document) -> Framework:
-    f = _Fields(doc.data)
-    return Framework(
-        id=record_id,
-        name=f.req("name", record_id),
-        purpose=f.req("purpose"),
-        source=_source(doc),
-        abbreviation=f.text("abbreviation"),
-        elements=tuple(
-            Element(
-                i.req("id"),
-                i.req("name"),
-                i.req("definition"),
-                i.texts("questions"),
-                i.texts("evidence"),
-                i.text("known_by"),
-            )
-            for i in f.items("elements")
-        ),
-        reviewed=parse_date(f.data.get("reviewed")),
-        review_every=f.number("review_every"),
-    )
-
-
-BUILDERS: dict[Kind, Callable[[str, Document], Any]] = {
-    "term": build_term,
-    "stage": build_stage,
-    "role": build_role,
-    "framework": build_framework,
-}
 
 
 def _problem(
@@ -302,6 +128,7 @@ def load_glossary(
         raise ShoptalkError(f"{root}: glossary folder not found")
     problems: list[Problem] = []
     records: dict[Kind, dict[str, Any]] = {k: {} for k in FOLDERS.values()}
+    broken: dict[str, dict[str, str]] = {}
     seen: dict[tuple[Kind, str], str] = {}
     categories_file: Path | None = None
     for path, shown, raw in _files(root, base, files, problems):
@@ -348,6 +175,9 @@ def load_glossary(
         problems.extend(doc.problems)
         if isinstance(doc.data, dict):
             records[kind][record_id] = BUILDERS[kind](record_id, doc)
+        elif ID_PATTERN.match(record_id):
+            # Still known by its file name: what refers to it waits for the file to load.
+            broken.setdefault(kind, {})[record_id] = shown
     categories = _load_categories(root, categories_file, base, problems, files)
     glossary = Glossary(
         root=root,
@@ -356,6 +186,7 @@ def load_glossary(
         roles=records["role"],
         frameworks=records["framework"],
         categories=categories,
+        broken=broken,
     )
     return glossary, problems
 
@@ -390,7 +221,7 @@ def _load_categories(
     if not isinstance(doc.data, list):
         return categories
     for index, item in enumerate(doc.data):
-        f = _Fields(item)
+        f = Fields(item)
         cat_id = f.text("id")
         if not cat_id:
             continue

@@ -99,6 +99,7 @@ class Term:
     review_every: int | None = None
     core: bool = False
     links: tuple[Link, ...] = ()
+    crm: Mapping[str, str] = field(default_factory=dict, hash=False)  # CRM system → its field
 
     @property
     def deprecated(self) -> bool:
@@ -113,6 +114,7 @@ class RequiredInfo:
     why: str
     needed_by: tuple[str, ...] = ()
     term: str | None = None
+    crm: Mapping[str, str] = field(default_factory=dict, hash=False)  # CRM system → its field
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +155,7 @@ class Stage:
     outcome: str | None = None
     common_misses: tuple[Miss, ...] = ()
     framework_elements: tuple[str, ...] = ()
-    crm: Mapping[str, str] = field(default_factory=dict)
+    crm: Mapping[str, str] = field(default_factory=dict)  # CRM system → this stage's value
     reviewed: dt.date | None = None
     review_every: int | None = None
 
@@ -223,6 +225,15 @@ class Glossary:
     roles: Mapping[str, Role] = field(default_factory=dict)
     frameworks: Mapping[str, Framework] = field(default_factory=dict)
     categories: Mapping[str, Category] = field(default_factory=dict)
+    # Records known by their file name whose file did not load (a YAML syntax error, a
+    # file that is not a mapping): kind ("term", "stage", "role", "framework") → id →
+    # the file as problems show it. References to them are not reported as unknown, and
+    # the site can show "this page's file has an error" instead of a bare 404.
+    broken: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def is_broken(self, kind: str, record_id: str) -> bool:
+        """Whether ``record_id`` names a ``kind`` record whose file failed to load."""
+        return record_id in self.broken.get(kind, {})
 
     def stages_in_order(self) -> list[Stage]:
         return sorted(self.stages.values(), key=lambda s: (s.order, s.id))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .language import ROLE_WORDS, Form, Wordings, forms_of, new_forms
 from .model import Glossary
+from .placeholders import PLACEHOLDER
 from .problems import ShoptalkError
 from .schema import ID_PATTERN
 from .yaml_text import scalar
@@ -23,13 +24,6 @@ TEAMS = ("primary", "support", "extended")
 # Letters NFKD does not decompose into ASCII but readers expect spelled out.
 _SPELLED = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe",
                           "Œ": "oe", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th"})
-
-PLACEHOLDER = {
-    "definition": "Say in one or two plain sentences what this means here.",
-    "purpose": "Say in a sentence why this stage exists.",
-    "exit": "Write a statement anyone can verify when a deal leaves this stage.",
-    "description": "Say in a sentence what this role does for the customer.",
-}
 
 
 def slugify(name: str) -> str:

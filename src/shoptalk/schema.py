@@ -133,6 +133,8 @@ class _Reporter:
                         "unknown-key",
                         at_key=True,
                     )
+            case "type" if _colon_text(expected, value) is not None:
+                self.add(where, "error", f"{label}{_colon_message(where, value)}", "wrong-type")
             case "type":
                 wanted = expected
                 names = [wanted] if isinstance(wanted, str) else list(wanted)
@@ -210,6 +212,32 @@ class _Reporter:
                 )
             case _:  # pragma: no cover - every keyword our schemas use is handled above
                 self.add(where, "error", f"{label}{error.message}", "schema")
+
+
+def _colon_text(expected: Any, value: Any) -> str | None:
+    """The text an editor wrote when YAML read ``Note: this breaks`` as a key and value."""
+    wants_text = expected == "string" or (isinstance(expected, list) and "string" in expected)
+    if not (wants_text and isinstance(value, dict) and len(value) == 1):
+        return None
+    key, rest = next(iter(value.items()))
+    if isinstance(rest, list | dict):
+        return None  # an indented block under a key: a shape error, not a stray colon
+    return f"{key}:" if rest is None else f"{key}: {_plain(rest)}"
+
+
+def _plain(value: Any) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _colon_message(where: str, value: Any) -> str:
+    text = _colon_text("string", value) or ""
+    quoted_text = json.dumps(text, ensure_ascii=False)  # a valid YAML double-quoted scalar
+    key = where.rpartition(".")[2]
+    line = f"- {quoted_text}" if where.endswith("]") else f"{key}: {quoted_text}"
+    return (
+        "this line holds ': ' so YAML read it as a key and value; put the whole "
+        f"{'sentence' if ' ' in text.strip() else 'text'} in quotes: {line}"
+    )
 
 
 def _is_id_field(where: str) -> bool:

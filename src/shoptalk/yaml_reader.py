@@ -307,13 +307,17 @@ def read_yaml(path: Path, display: str, raw: bytes | None = None) -> Document:
         doc.error(exc.pos, exc.message, exc.rule)
         return doc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        unclosed = exc.context == "while scanning a quoted scalar" and exc.context_mark
+        # An unclosed quote is found at the end of the file; the editor needs where it opened.
+        mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
         pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
         lines = text.splitlines()
         at = lines[pos.line - 1][pos.col - 1 : pos.col] if pos.line <= len(lines) else ""
         message = (
             "a tab character here; YAML indents with spaces only"
             if at == "\t"
+            else f"the quote {at} opened here is never closed; end the text with {at} too"
+            if unclosed and at in ("'", '"')
             else _syntax_message(exc)
         )
         doc.error(pos, message, "yaml-syntax")

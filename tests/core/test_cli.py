@@ -50,7 +50,8 @@ def test_problems_exit_1_and_json_is_stable(
                 "end_col": None,
                 "severity": "error",
                 "rule": "dangling-ref",
-                "message": "category 'buyer' is not a category; did you mean 'buyers'?",
+                "message": "category 'buyer' is not a category; did you mean 'buyers'? "
+                "(categories: qualification, buyers, lead-flow)",
                 "replacement": None,
             }
         ],

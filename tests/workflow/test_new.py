@@ -42,6 +42,16 @@ def test_new_term_validates(project: Path, run: Run) -> None:
     for field in fields:
         above = text.splitlines()[text.splitlines().index(field) - 1]
         assert above.startswith("#"), field
+    # Valid but not finished: the placeholder definition blocks the merge until replaced.
+    assert _errors(project) == [
+        "glossary/terms/ideal-customer-fit.yml:9:13: error: definition is still the placeholder "
+        "'shoptalk new' wrote ('Say in one or two plain sentences what this means here.'); "
+        "do what it says, in your own words [placeholder-text]"
+    ]
+    path = project / "glossary/terms/ideal-customer-fit.yml"
+    path.write_text(text.replace("Say in one or two plain sentences what this means here.",
+                                 "How closely an account matches the customers we win."),
+                    encoding="utf-8")
     assert _errors(project) == []
 
 
@@ -50,7 +60,12 @@ def test_new_stage_and_role_validate(project: Path, run: Run) -> None:
     assert run("new", "role", "Sales Engineer", "--abbreviation", "SE", "--team", "support")[0] == 0
     stage = (project / "glossary/stages/negotiate.yml").read_text(encoding="utf-8")
     assert "order: 3\n" in stage  # after qualify (1) and closed-won (2)
-    assert _errors(project) == []
+    assert [e.rpartition(": error: ")[0] for e in _errors(project)] == [
+        "glossary/roles/sales-engineer.yml:9:14",  # description
+        "glossary/stages/negotiate.yml:7:10",  # purpose
+        "glossary/stages/negotiate.yml:14:5",  # exit_criteria[0]
+    ]
+    assert all(e.endswith("[placeholder-text]") for e in _errors(project))
 
 
 def test_given_id_and_accents(project: Path, run: Run) -> None:
@@ -59,7 +74,8 @@ def test_given_id_and_accents(project: Path, run: Run) -> None:
     assert run("new", "term", "Champion", "--id", "internal-champion", "--category", "buyers",
                "--owner", "ae")[0] == 0
     assert (project / "glossary/terms/internal-champion.yml").is_file()
-    assert _errors(project) == []
+    # Only the placeholder definitions remain to be written.
+    assert [e.rpartition("[")[2] for e in _errors(project)] == ["placeholder-text]"] * 2
 
 
 @pytest.mark.parametrize(("argv", "message"), [

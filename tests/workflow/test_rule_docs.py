@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from shoptalk.crm import CRM_RULE_IDS
 from shoptalk.exchange import IMPORT_RULE_IDS
 from shoptalk.rules import RULE_IDS
 from shoptalk.site_build import SITE_RULE_IDS
@@ -33,7 +34,8 @@ def _sections() -> list[str]:
 
 
 def test_every_rule_id_has_a_section() -> None:
-    wanted = {*RULE_IDS, *LOADER_IDS, *_checker_ids(), *IMPORT_RULE_IDS, *SITE_RULE_IDS}
+    wanted = {*RULE_IDS, *LOADER_IDS, *_checker_ids(), *IMPORT_RULE_IDS, *SITE_RULE_IDS,
+              *CRM_RULE_IDS}
     assert sorted(wanted - set(_sections())) == []
 
 
@@ -58,3 +60,10 @@ def test_contributing_links_every_rule() -> None:
     linked = set(re.findall(r"docs/reference/rules\.md#([a-z0-9-]+)", text))
     assert sorted(set(_sections()) - linked) == []
     assert sorted(linked - set(_sections())) == []
+
+
+def test_crm_ids_are_listed() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in (ROOT / "src/shoptalk/crm").glob("*.py"))
+    emitted = set(re.findall(r'"(crm-[a-z-]+)"', source))
+    assert emitted == set(CRM_RULE_IDS)

@@ -85,3 +85,10 @@ def test_checkout_keeps_no_credentials(path: Path) -> None:
             if str(step.get("uses", "")).startswith("actions/checkout@")
             and (step.get("with") or {}).get("persist-credentials") is not False]
     assert kept == []
+
+
+def test_validate_compares_with_the_pull_requests_base_through_env() -> None:
+    steps = {step.get("name"): step for _, step in _steps(_workflow(WORKFLOWS[1]))}
+    step = steps["Glossary files are valid (validate)"]
+    assert step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert '${BASE_REF:+--base "origin/$BASE_REF"}' in step["run"]

@@ -27,6 +27,7 @@ RULE_IDS: dict[str, str] = {
     "unreadable-file": "a page that cannot be read as UTF-8 text",
     "fix-skipped": "a --fix left undone: unsafe wording, or a file it may not or should not write",
     "template-code": "template code other than Shoptalk's macros with literal arguments",
+    "unsafe-html": "raw HTML or a link the site removes: script, frames, forms, on* handlers",
 }
 
 __all__ = [

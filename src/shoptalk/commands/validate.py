@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from ..changed import base_from_env, changed_or_none
 from ..config import load_config
 from ..output import emit
 from ..problems import exit_code
@@ -30,12 +31,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output format (default: text)",
     )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument(
+        "--base",
+        metavar="REV",
+        help="the branch this work will merge into, e.g. origin/main: a name two terms "
+        "share is reported on the file new or changed since then (default: "
+        "origin/$GITHUB_BASE_REF in a GitHub pull request; otherwise on both files)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(path=args.config)
     if args.path is not None:
         config = replace(config, glossary=args.path.resolve())
+    base = args.base if args.base is not None else base_from_env()
+    config = replace(config, changed=changed_or_none(
+        config.glossary, base, explicit=args.base is not None))
     _, problems = validate(config)
     emit(problems, args.format, rules=RULE_IDS)
     return exit_code(problems, strict=args.strict)

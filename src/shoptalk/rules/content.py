@@ -1,5 +1,6 @@
-"""Content rules an enablement team can tune (warnings by default; see ``rules:`` in
-shoptalk.yml): definitions that teach, examples that show, stages that say what to do."""
+"""Content rules an enablement team can tune (see ``rules:`` in shoptalk.yml): definitions
+that teach, examples that show, stages that say what to do. All are warnings by default
+except ``placeholder-text``: a scaffold's placeholder is never what the team means."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from collections.abc import Iterator
 
 from ..config import Config
 from ..language import fold
-from ..model import Glossary, Term
+from ..model import Glossary, Record, Term
+from ..placeholders import is_placeholder
 from ..problems import Problem
 from ._base import at
 
@@ -20,6 +22,7 @@ IDS = {
     "abbreviation-without-expansion": "an abbreviation whose name does not spell it out",
     "few-exit-criteria": "a stage with fewer than 3 exit criteria",
     "miss-without-consequence": "a common miss that does not say what it costs",
+    "placeholder-text": "a text 'shoptalk new' wrote as a placeholder, not yet replaced",
 }
 
 MIN_EXIT_CRITERIA = 3
@@ -84,7 +87,10 @@ def check_term(term: Term, config: Config) -> Iterator[Problem]:
                 f"definition uses '{used}', the term it defines; explain it in other words",
                 "circular-definition",
             )
-    if not term.examples and not term.deprecated:
+    # Examples written but unreadable (a sentence YAML took for a key and value) already
+    # have their own problem: one broken value, one message.
+    written = "examples[0]" in term.source.positions
+    if not term.examples and not written and not term.deprecated:
         yield at(
             term,
             "name",
@@ -102,10 +108,30 @@ def check_term(term: Term, config: Config) -> Iterator[Problem]:
         )
 
 
+def _placeholders(record: Record, fields: dict[str, str]) -> Iterator[Problem]:
+    for key, text in fields.items():
+        if is_placeholder(text):
+            yield at(
+                record,
+                key,
+                "error",
+                f"{key} is still the placeholder 'shoptalk new' wrote ('{text.strip()}'); "
+                "do what it says, in your own words",
+                "placeholder-text",
+            )
+
+
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
     for term in glossary.terms.values():
         yield from check_term(term, config)
+        yield from _placeholders(term, {"definition": term.definition})
+    for role in glossary.roles.values():
+        yield from _placeholders(role, {"description": role.description})
     for stage in glossary.stages.values():
+        yield from _placeholders(stage, {
+            "purpose": stage.purpose,
+            **{f"exit_criteria[{i}]": text for i, text in enumerate(stage.exit_criteria)},
+        })
         if 0 < len(stage.exit_criteria) < MIN_EXIT_CRITERIA:
             yield at(
                 stage,

@@ -66,6 +66,8 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
                 f"forecast category '{stage.forecast_category}'",
                 "outcome-mismatch",
             )
+    if glossary.broken.get("stage"):
+        return  # the stage whose file does not load may hold the missing number
     expected = 1
     for order in sorted(by_order):
         if order != expected:

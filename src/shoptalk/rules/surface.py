@@ -31,7 +31,7 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
         if earlier is None:
             yield from lookalike.add(form)
         else:
-            yield _clash(glossary, earlier, form)
+            yield from _clash(glossary, earlier, form, config)
     yield from lookalike.mixed()
 
 
@@ -111,22 +111,51 @@ def _odd(text: str) -> str:
     return "its " + " and ".join(parts) if by_script else " and ".join(parts)
 
 
-def _clash(glossary: Glossary, first: Form, second: Form) -> Problem:
+def _blamed(
+    glossary: Glossary, first: Form, second: Form, config: Config
+) -> tuple[tuple[Form, Form], ...]:
+    """Where a clash is reported, as (this side, the other side) pairs.
+
+    On the file that is new or changed since the base branch when a base is known and
+    only one side changed (an annotation on an untouched file helps nobody); on both
+    files otherwise, so neither side hides it.
+    """
+    if config.changed is not None:
+        touched = [f for f in (second, first)
+                   if glossary.terms[f.record_id].source.path.resolve() in config.changed]
+        if len(touched) == 1:
+            this = touched[0]
+            return ((this, first if this is second else second),)
+    return ((second, first), (first, second))
+
+
+def _clash(glossary: Glossary, first: Form, second: Form, config: Config) -> Iterator[Problem]:
     roles = {first.role, second.role}
-    where = f"'{first.record_id}' ({_where(glossary, first)})"
-    if roles == {"abbreviation"}:
-        return at(glossary.terms[second.record_id], second.key, "error",
-                  f"abbreviation '{second.text}' is also used by {where}; shared abbreviations "
-                  "need a 'context' on both terms", "shared-abbreviation")
-    if "avoid" in roles and roles & {"name", "alias"}:
-        avoided, named = (first, second) if first.role == "avoid" else (second, first)
-        return at(glossary.terms[avoided.record_id], avoided.key, "error",
-                  f"avoided wording '{avoided.text}' is the {ROLE_WORDS[named.role]} of term "
-                  f"'{named.record_id}' ({_where(glossary, named)})", "avoid-conflict")
-    if roles == {"avoid"}:
-        return at(glossary.terms[second.record_id], second.key, "error",
-                  f"'{second.text}' is avoided in favour of two terms: this one and {where}",
-                  "duplicate-form")
-    return at(glossary.terms[second.record_id], second.key, "error",
-              f"{second.role} '{second.text}' is already the {first.role} of term {where}",
-              "duplicate-form")
+    for this, other in _blamed(glossary, first, second, config):
+        term = glossary.terms[this.record_id]
+        where = f"'{other.record_id}' ({_where(glossary, other)})"
+        if roles == {"abbreviation"}:
+            yield at(term, this.key, "error",
+                     f"abbreviation '{this.text}' is also used by {where}; shared abbreviations "
+                     "need a 'context' on both terms", "shared-abbreviation")
+        elif "avoid" in roles and roles & {"name", "alias"}:
+            yield at(term, this.key, "error", _avoid_conflict(glossary, this, other),
+                     "avoid-conflict")
+        elif roles == {"avoid"}:
+            yield at(term, this.key, "error",
+                     f"'{this.text}' is avoided in favour of two terms: this one and {where}",
+                     "duplicate-form")
+        else:
+            yield at(term, this.key, "error",
+                     f"{this.role} '{this.text}' is already the {other.role} of term {where}",
+                     "duplicate-form")
+
+
+def _avoid_conflict(glossary: Glossary, this: Form, other: Form) -> str:
+    """One wording both named and avoided, told from the side it is reported on."""
+    if this.role == "avoid":
+        return (f"avoided wording '{this.text}' is the {ROLE_WORDS[other.role]} of term "
+                f"'{other.record_id}' ({_where(glossary, other)})")
+    return (f"{ROLE_WORDS[this.role]} '{this.text}' is wording that term '{other.record_id}' "
+            f"avoids ({_where(glossary, other)}); choose another wording, or take it out of "
+            "that term's avoid list")
