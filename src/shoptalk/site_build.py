@@ -366,7 +366,7 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
             continue
         generated[made.uri] = made
     if live:
-        for uri, broken in broken_pages(glossary, glossary_problems).items():
+        for uri, broken in broken_pages(glossary).items():
             if uri not in docs:
                 generated.setdefault(uri, broken)
     by_path = {shown.show(doc.path): doc.uri for doc in pages}

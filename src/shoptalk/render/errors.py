@@ -9,7 +9,6 @@ no HTML, no Markdown marks.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable
 
 from ..model import Glossary
@@ -53,30 +52,11 @@ def error_panel(title: str, problems: Iterable[Problem], page_uri: str, *,
 
 
 
-_RECORD_FILE = re.compile(r"(?:^|/)(terms|stages|roles|frameworks)/([a-z0-9][a-z0-9-]*)\.ya?ml$")
-
-
-def broken_records(glossary: Glossary, problems: Iterable[Problem]) -> dict[str, dict[str, str]]:
-    """kind -> id -> file (as shown) of each record whose file failed to load: the
-    glossary's own ``broken`` when the loader keeps it, else read from the load errors."""
-    known = getattr(glossary, "broken", None)
-    if known is not None:
-        return {kind: dict(ids) for kind, ids in known.items()}
-    tables = {"term": glossary.terms, "stage": glossary.stages, "role": glossary.roles,
-              "framework": glossary.frameworks}
-    found: dict[str, dict[str, str]] = {}
-    for p in problems:
-        match = _RECORD_FILE.search(p.path) if p.severity == "error" else None
-        if match and match.group(2) not in tables[kind := match.group(1)[:-1]]:
-            found.setdefault(kind, {})[match.group(2)] = p.path
-    return found
-
-
-def broken_pages(glossary: Glossary, problems: Iterable[Problem]) -> dict[str, GeneratedPage]:
+def broken_pages(glossary: Glossary) -> dict[str, GeneratedPage]:
     """For ``serve``: a page where each record that failed to load would be, saying so
     (its errors are in the banner every page shows), instead of a 404."""
     pages: dict[str, GeneratedPage] = {}
-    for kind, ids in broken_records(glossary, problems).items():
+    for kind, ids in glossary.broken.items():
         for record_id, path in ids.items():
             uri = record_uri(kind, record_id)
             pages[uri] = GeneratedPage(uri, (
@@ -86,4 +66,4 @@ def broken_pages(glossary: Glossary, problems: Iterable[Problem]) -> dict[str, G
     return pages
 
 
-__all__ = ["PANEL_CLASS", "RULES_PAGE", "broken_pages", "broken_records", "error_panel"]
+__all__ = ["PANEL_CLASS", "RULES_PAGE", "broken_pages", "error_panel"]
