@@ -1,11 +1,12 @@
 """Benchmark the editor's loop: from saving a term file to ``mkdocs serve`` serving the change.
 
-    python scripts/bench_reload.py --repeat 5
+    python scripts/bench_reload.py --repeat 5 [--edit term|page]
 
 Copies the project (glossary, docs, mkdocs.yml, shoptalk.yml) into a scratch folder, starts
 ``mkdocs serve`` there on a free 127.0.0.1 port (live reload on, as ``make serve`` runs it),
-waits for the first build, then ``--repeat`` times: rewrites one term's definition with a
-fresh marker and polls the term's page until the marker appears. Prints each time and the
+waits for the first build, then ``--repeat`` times: rewrites one term's definition (or,
+with ``--edit page``, a playbook's first paragraph) with a fresh marker and polls that page
+until the marker appears. Prints each time and the
 median. The server is always stopped.
 """
 
@@ -26,8 +27,12 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TERM = "glossary/terms/ideal-customer-profile.yml"
-PAGE = "glossary/ideal-customer-profile/"
+# What is saved, where the saved text goes, and the page that shows it.
+EDITS = {
+    "term": ("glossary/terms/ideal-customer-profile.yml", r"(definition: >-\n\s+)",
+             "glossary/ideal-customer-profile/"),
+    "page": ("docs/playbooks/demo.md", r"(\n# Tailored demo\n\n)", "playbooks/demo/"),
+}
 
 
 def _free_port() -> int:
@@ -61,7 +66,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--edit", choices=sorted(EDITS), default="term")
     args = parser.parse_args()
+    edited, where, page = EDITS[args.edit]
     with tempfile.TemporaryDirectory(prefix="bench-reload-") as scratch:
         root = Path(scratch)
         for name in ("glossary", "docs"):
@@ -76,16 +83,16 @@ def main() -> int:
                 cwd=root, stdout=log, stderr=subprocess.STDOUT,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
             try:
-                first = _until("</html>", url + PAGE, proc, args.timeout)
+                first = _until("</html>", url + page, proc, args.timeout)
                 print(f"first build served after {first:.2f} s")
-                term = root / TERM
-                original = term.read_text(encoding="utf-8")
+                saved = root / edited
+                original = saved.read_text(encoding="utf-8")
                 times = []
                 for i in range(args.repeat):
                     marker = f"reloadmarker{i}x{time.time_ns()}"
-                    term.write_text(re.sub(r"(definition: >-\n\s+)", rf"\g<1>{marker} ",
-                                           original, count=1), encoding="utf-8")
-                    took = _until(marker, url + PAGE, proc, args.timeout)
+                    saved.write_text(re.sub(where, rf"\g<1>{marker} ", original, count=1),
+                                     encoding="utf-8")
+                    took = _until(marker, url + page, proc, args.timeout)
                     times.append(took)
                     print(f"reload {i + 1}: {took:.2f} s")
                     time.sleep(1.0)  # let the server settle before the next save

@@ -25,6 +25,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from shoptalk.site_build import build_site as build_site_core
+from shoptalk.site_build import load_site, read_docs
+from shoptalk.site_cache import SiteCache
+
 from .helpers import REPO, build_site, capture_warnings, html, make_project
 
 FRONT_MATTER_PAGE = """\
@@ -250,3 +254,27 @@ def test_serve_survives_a_broken_yaml_file_macro_and_page(tmp_path: Path, browse
                 assert proc.poll() is None
         finally:
             page.close()
+
+
+def test_a_rebuild_reuses_what_did_not_change_and_redoes_what_did(tmp_path: Path) -> None:
+    make_project(tmp_path, pages={"index.md": "# Home\n\nThe EB signs.\n"})
+    cache = SiteCache()
+    settings, glossary, _ = load_site(tmp_path, cache=cache)
+    docs, _ = read_docs(tmp_path / "docs", ["index.md"])
+    first = build_site_core(settings, glossary, docs, cache=cache)
+    # A page saved: the same glossary object, the same generated pages.
+    (tmp_path / "docs/index.md").write_text("# Home\n\nThe EB signs today.\n", "utf-8")
+    again_settings, again, _ = load_site(tmp_path, cache=cache)
+    assert again is glossary
+    docs, _ = read_docs(tmp_path / "docs", ["index.md"])
+    second = build_site_core(again_settings, again, docs, cache=cache)
+    assert second.generated["glossary/economic-buyer.md"] is \
+        first.generated["glossary/economic-buyer.md"]
+    # A term saved: loaded, validated and rendered again.
+    term = tmp_path / "glossary/terms/economic-buyer.yml"
+    term.write_text(term.read_text("utf-8").replace("without asking", "without asking ever"),
+                    "utf-8")
+    _, changed, _ = load_site(tmp_path, cache=cache)
+    assert changed is not glossary
+    third = build_site_core(settings, changed, docs, cache=cache)
+    assert "without asking ever" in third.generated["glossary/economic-buyer.md"].markdown
