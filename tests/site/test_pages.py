@@ -163,8 +163,8 @@ def test_an_unknown_macro_name_is_a_problem_at_its_line(
     assert _pages(root, tmp_path / "out") == 1
     out = capsys.readouterr().out
     assert out.splitlines() == [
-        'docs/index.md:6:1: error: role("cfo") matches no role [page-macro]',
         'docs/index.md:6:18: error: role("cfo") matches no role [unknown-reference]',
+        'docs/index.md:6:18: error: role("cfo") matches no role [page-macro]',
         "2 errors, 0 warnings in 1 file"]
     assert not (tmp_path / "out").exists()
 
