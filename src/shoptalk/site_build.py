@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .assistant.llms import llms_files
 from .check import TermIndex, scan_text
 from .check.docs import read_text
 from .config import Config, load_config
@@ -142,12 +143,16 @@ class SiteBuild:
         return words, re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, others))
                                  + r")(?![\w-])") if others else None
 
-    def assets(self) -> dict[str, bytes]:
-        """Files published beside the pages: the stylesheet, the script and ``glossary.json``."""
+    def assets(self, settings: Mapping[str, Any] | None = None) -> dict[str, bytes]:
+        """Files published beside the pages: the stylesheet, the script, ``glossary.json``,
+        and ``llms.txt`` and ``llms-full.txt`` (``settings``: the engine's, for the site's
+        name, summary and address)."""
         found = {f"{ASSET_DIR}/{name}": package_files("shoptalk").joinpath("assets", name)
                  .read_bytes() for name in ASSETS}
         # The whole language as data, at a stable address beside the site.
         found[GLOSSARY_JSON] = glossary_json(self.site.glossary).encode("utf-8")
+        found.update(llms_files(self.site, self.docs, {*self.docs, *self.generated},
+                                settings or {}))
         return found
 
     def finish_markdown(self, uri: str, markdown: str, meta: Mapping[str, Any]) -> str:

@@ -1,0 +1,24 @@
+"""``shoptalk mcp``: serve the language to an assistant over stdio (Model Context Protocol)."""
+
+from __future__ import annotations
+
+import argparse
+
+NAME = "mcp"
+HELP = ("serve the selling language to an assistant over stdio (Model Context Protocol): "
+        "define, search, stage, who_needs and check_text; read-only")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """No options: the project is the one ``--config`` names, or the current folder's."""
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here: the SDK takes a second to import, and no other command needs it.
+    from ..assistant.library import Library
+    from ..assistant.server import serve
+    from ..config import load_config
+
+    load_config(path=args.config)  # a broken shoptalk.yml stops here, with exit 2
+    serve(Library(config_file=args.config))
+    return 0
