@@ -232,7 +232,8 @@ def test_answers_never_write(project: Path) -> None:
 HOSTILE = """
     name: Evil ](https://evil.example) [term
     abbreviation: EVL
-    definition: "Real meaning.\\n\\n## Fake section\\n\\n- [Click](javascript:alert(1)): x <img src=x onerror=alert(2)> &lt;b&gt;"
+    definition: "Real meaning.\\n\\n## Fake section\\n\\n\\
+      - [Click](javascript:alert(1)): x <img src=x onerror=alert(2)> &lt;b&gt;"
     avoid:
       - text: bad word
         why: "because\\n## Also fake"

@@ -17,8 +17,8 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: the SDK takes a second to import, and no other command needs it.
     from ..assistant.library import Library
     from ..assistant.server import serve
-    from ..config import load_config
 
-    load_config(path=args.config)  # a broken shoptalk.yml stops here, with exit 2
-    serve(Library(config_file=args.config))
+    library = Library(config_file=args.config)
+    library.current()  # read the glossary now, not at the first question (a broken
+    serve(library)     # shoptalk.yml or a missing glossary folder stops here, exit 2)
     return 0
