@@ -186,7 +186,8 @@ def who_needs(snap: Snapshot, item: object) -> str:
         every = [info.item for s in g.stages.values() for info in s.required_information]
         close = difflib.get_close_matches(text, every, n=1, cutoff=0.5)
         hint = (f"; did you mean '{line(close[0])}'?" if close
-                else f"; {answer.reason}" if answer.suggestion else "")
+                else f"; did you mean the stage '{line(answer.suggestion)}'?"
+                if answer.suggestion else "")
         raise AnswerError(_sentence(f"no stage and no required information matches "
                                     f"'{line(text)}'{hint}")
                           + " Ask with a stage name or a few words of the item.")

@@ -96,13 +96,23 @@ def _stat(path: Path) -> tuple[int, ...] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def _stat_tree(folder: Path) -> tuple[tuple[str, tuple[int, ...] | None], ...]:
-    """Every file and folder under ``folder`` with its stat, in a stable order."""
-    found: list[tuple[str, tuple[int, ...] | None]] = []
-    for top, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(top, name)
-            found.append((str(path), _stat(path)))
-        found.append((top, None))
+def _stat_tree(folder: Path) -> tuple[tuple[str, int, int, int, int], ...]:
+    """Every file under ``folder`` with its stat, in a stable order (``os.scandir``: a
+    ``Path`` per file costs more than the stat itself, on every question)."""
+    found: list[tuple[str, int, int, int, int]] = []
+    pending = [os.fspath(folder)]
+    while pending:
+        try:
+            entries = sorted(os.scandir(pending.pop()), key=lambda e: e.name)
+        except OSError:
+            continue  # a folder gone or unreadable: the loader says so on the next load
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            found.append((entry.path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
     return tuple(found)
