@@ -152,8 +152,14 @@ def test_who_needs_an_item_by_its_words_or_its_term_and_a_stage(project: Path) -
         "Success Manager (CSM). Why: The proposal is addressed to them.",
         "- Handoff to Customer Success Manager (CSM): Early notes on the buyer's goals "
         "(when: At exit)"]
+    with pytest.raises(AnswerError) as caught:
+        who_needs(snap, "the economic buyers name")
+    assert str(caught.value) == (
+        "no stage and no required information matches 'the economic buyers name'; did you "
+        "mean 'The Economic Buyer's name and title'? Ask with a stage name or a few words of "
+        "the item.")
     with pytest.raises(AnswerError, match="no stage and no required information matches "
-                                          "'signed PO'"):
+                                          r"'signed PO'\. Ask with"):
         who_needs(snap, "signed PO")
 
 

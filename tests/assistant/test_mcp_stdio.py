@@ -66,7 +66,8 @@ async def converse(project: Path) -> None:
         assert "'Ideal Custmer Profile' matches no term; did you mean 'Ideal Customer " \
                "Profile'?" in await refused("define", term="Ideal Custmer Profile")
         assert "term is empty" in await refused("define", term="")
-        assert "term" in await refused("define")  # the argument is missing
+        missing = await refused("define")  # the argument is missing
+        assert "term" in missing and "required" in missing
         assert "query is empty" in await refused("search", query=" ")
         assert "did you mean 'qualify'?" in await refused("stage", name="Qualfy")
         assert "no stage and no required information matches" in await refused(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError
+from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp_types import ToolAnnotations
 
 from .. import __version__
@@ -80,7 +80,10 @@ def build_server(library: Library) -> MCPServer:
                      description="The whole selling language as plain Markdown "
                                  "(the site's llms-full.txt).")
     def language() -> str:
-        snap = library.current()
+        try:
+            snap = library.current()
+        except ShoptalkError as exc:  # shoptalk.yml broken or the glossary folder gone
+            raise ResourceError(str(exc)) from None
         return llms_full_txt(snap.site, snap.info)
 
     def record(kind: str) -> Callable[[str], str]:
