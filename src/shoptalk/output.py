@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from .problems import Problem, visible
+from .rule_registry import RULES
 
 FORMATS = ("text", "json", "github", "sarif")
 JSON_VERSION = 1
@@ -119,6 +120,19 @@ def format_github(problems: Sequence[Problem]) -> str:
     return "\n".join(lines)
 
 
+def _sarif_rule(rule_id: str, rules: dict[str, str]) -> dict[str, object]:
+    """SARIF metadata for one rule: its summary and its section of the rules page."""
+    rule = RULES.get(rule_id)
+    if rule is None:  # not registered (the registry test keeps this from shipping)
+        return {"id": rule_id, "shortDescription": {"text": rules.get(rule_id, rule_id)}}
+    return {"id": rule_id, "shortDescription": {"text": rule.summary}, "helpUri": rule.anchor,
+            "defaultConfiguration": {"level": _sarif_level(rule.level)}}
+
+
+def _sarif_level(severity: str) -> str:
+    return "note" if severity == "notice" else severity
+
+
 def format_sarif(
     problems: Sequence[Problem], *, tool: str = "shoptalk", rules: dict[str, str] | None = None
 ) -> str:
@@ -135,16 +149,13 @@ def format_sarif(
                         "driver": {
                             "name": tool,
                             "version": __version__,
-                            "rules": [
-                                {"id": r, "shortDescription": {"text": (rules or {}).get(r, r)}}
-                                for r in rule_ids
-                            ],
+                            "rules": [_sarif_rule(r, rules or {}) for r in rule_ids],
                         }
                     },
                     "results": [
                         {
                             "ruleId": p.rule,
-                            "level": "note" if p.severity == "notice" else p.severity,
+                            "level": _sarif_level(p.severity),
                             "message": {"text": p.message},
                             "locations": [
                                 {

@@ -14,6 +14,7 @@ from ..config import Config
 from ..model import Term
 from ..page_template import page_problems
 from ..problems import Problem, Severity
+from ..rule_registry import default_levels
 from .acronyms import acronym_base, defines, is_stopword, shouted
 from .index import Entry, TermIndex
 from .matcher import Hit, match
@@ -22,18 +23,7 @@ from .refs import Reference, references
 from .suppress import PageSettings, ignores, read_settings, suppressed
 from .words import fold, split_suffix
 
-DEFAULT_LEVELS: dict[str, Severity] = {
-    "unknown-reference": "error",
-    "undefined-acronym": "error",
-    "inline-defined-acronym": "warning",
-    "avoided-wording": "warning",
-    "deprecated-term": "warning",
-    "ambiguous-abbreviation": "warning",
-    "front-matter": "error",
-    "unreadable-file": "error",
-    "fix-skipped": "error",
-    "template-code": "error",
-}
+DEFAULT_LEVELS: dict[str, Severity] = default_levels("checker")
 
 
 @dataclass(frozen=True, slots=True)

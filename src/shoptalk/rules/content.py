@@ -12,18 +12,10 @@ from ..language import fold
 from ..model import Glossary, Record, Term
 from ..placeholders import is_placeholder
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
-IDS = {
-    "definition-length": "a definition longer than max_definition_words",
-    "circular-definition": "a definition that uses the term's own name, alias or abbreviation",
-    "definition-starts-with-term": "a definition that opens with the term itself",
-    "missing-example": "a term without an example sentence",
-    "abbreviation-without-expansion": "an abbreviation whose name does not spell it out",
-    "few-exit-criteria": "a stage with fewer than 3 exit criteria",
-    "miss-without-consequence": "a common miss that does not say what it costs",
-    "placeholder-text": "a text 'shoptalk new' wrote as a placeholder, not yet replaced",
-}
+IDS = summaries(topic="content")
 
 MIN_EXIT_CRITERIA = 3
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")

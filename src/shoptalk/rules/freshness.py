@@ -8,9 +8,10 @@ from ..config import Config
 from ..language import review_state
 from ..model import Glossary
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
-IDS = {"review-overdue": "a record whose last review is older than its review interval"}
+IDS = summaries(topic="freshness")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:

@@ -12,16 +12,10 @@ from ..language import ROLE_WORDS, Form, Wordings, forms_of, looks
 from ..lookalikes import foreign, mixed_words, script_name
 from ..model import Glossary
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
-IDS = {
-    "duplicate-form": "two terms share a name, alias or abbreviation",
-    "shared-abbreviation": "two terms share an abbreviation without each declaring a context",
-    "avoid-conflict": "an avoided wording is also the name or alias of a term",
-    "confusable-form": "a wording that looks like another term's but uses letters of another "
-    "script or invisible characters",
-    "mixed-script": "a word that mixes letters of two scripts, e.g. Latin and Cyrillic",
-}
+IDS = summaries(topic="surface")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
