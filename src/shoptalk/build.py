@@ -79,6 +79,7 @@ def _source(doc: Document) -> Source:
 
 
 def build_term(record_id: str, doc: Document) -> Term:
+    """The Term a loaded ``terms/`` document describes."""
     f = Fields(doc.data)
     avoid: list[Avoid] = []
     for item in f.data.get("avoid", []) if isinstance(f.data.get("avoid"), list) else []:
@@ -114,6 +115,7 @@ def build_term(record_id: str, doc: Document) -> Term:
 
 
 def build_stage(record_id: str, doc: Document) -> Stage:
+    """The Stage a loaded ``stages/`` document describes."""
     f = Fields(doc.data)
     crm = f.data.get("crm")
     return Stage(
@@ -150,6 +152,7 @@ def build_stage(record_id: str, doc: Document) -> Stage:
 
 
 def build_role(record_id: str, doc: Document) -> Role:
+    """The Role a loaded ``roles/`` document describes."""
     f = Fields(doc.data)
     return Role(
         id=record_id,
@@ -165,6 +168,7 @@ def build_role(record_id: str, doc: Document) -> Role:
 
 
 def build_framework(record_id: str, doc: Document) -> Framework:
+    """The Framework a loaded ``frameworks/`` document describes."""
     f = Fields(doc.data)
     return Framework(
         id=record_id,

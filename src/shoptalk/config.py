@@ -239,3 +239,6 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
         link_first_mention=link_first,
         extra=data,
     )
+
+
+__all__ = ["CONFIG_FILE", "DEFAULT_ACRONYMS", "RULE_LEVELS", "Config", "load_config"]

@@ -29,6 +29,7 @@ def use_colour(stream: TextIO) -> bool:
 
 
 def summary(problems: Sequence[Problem]) -> str:
+    """The closing line: counts of errors, warnings and notices, and in how many files."""
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     notices = len(problems) - errors - warnings
@@ -42,6 +43,7 @@ def summary(problems: Sequence[Problem]) -> str:
 
 
 def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: bool = False) -> str:
+    """Problems one a line, optionally coloured or grouped by file, then the summary."""
     lines: list[str] = []
     current = None
     for p in problems:
@@ -62,6 +64,7 @@ def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: b
 
 
 def to_dict(p: Problem) -> dict[str, Any]:
+    """One problem as the JSON output's object."""
     return {
         "path": p.path,
         "line": p.line,
@@ -87,6 +90,7 @@ def _json(data: Any) -> str:
 
 
 def format_json(problems: Sequence[Problem]) -> str:
+    """Problems and their counts as a JSON document."""
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     return _json(
@@ -136,6 +140,7 @@ def _sarif_level(severity: str) -> str:
 def format_sarif(
     problems: Sequence[Problem], *, tool: str = "shoptalk", rules: dict[str, str] | None = None
 ) -> str:
+    """Problems as a SARIF 2.1.0 log, with each rule's registered metadata."""
     from . import __version__
 
     rule_ids = sorted({p.rule for p in problems} | set(rules or {}))
@@ -186,6 +191,7 @@ def emit(
     grouped: bool = False,
     rules: dict[str, str] | None = None,
 ) -> None:
+    """Write ``problems`` to ``stream`` (stdout) in the format ``fmt`` names."""
     out = stream or sys.stdout
     if fmt == "json":
         text = format_json(problems)
@@ -196,3 +202,9 @@ def emit(
     else:
         text = format_text(problems, colour=use_colour(out), grouped=grouped)
     out.write(text + "\n")
+
+
+__all__ = [
+    "FORMATS", "JSON_VERSION", "emit", "format_github", "format_json", "format_sarif",
+    "format_text", "summary", "to_dict", "use_colour"
+]

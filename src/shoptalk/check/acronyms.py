@@ -84,3 +84,6 @@ def _spells(letters: list[str], spelled: list[str]) -> bool:
             return False
         pos += 1
     return True
+
+
+__all__ = ["ACRONYM_RE", "SHOUT_RUN", "acronym_base", "defines", "is_stopword", "shouted"]

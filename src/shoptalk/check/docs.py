@@ -87,3 +87,6 @@ def check_docs(config: Config, glossary: Glossary, paths: Sequence[Path] | None 
     index = index or TermIndex.from_glossary(glossary, config)
     files = page_files(list(paths) if paths is not None else [config.docs])
     return [scan for _, _, scan, _ in scan_files(config, index, files, strict=strict)]
+
+
+__all__ = ["SUFFIX", "check_docs", "page_files", "read_text", "scan_files"]

@@ -127,3 +127,6 @@ def _add(entries: dict[str, list[Entry]], wording: str, kind: Kind,
             entries[form].append(entry)
     else:
         entries[folded[0]].append(entry)
+
+
+__all__ = ["Entry", "Kind", "TermIndex"]

@@ -150,3 +150,6 @@ def _matches(entry: Entry, words: Words, folded: list[str], i: int) -> bool:
         if normalize(words[i + last][2]) not in entry.exact_last:
             return False
     return all(words.joined(j) for j in range(i, i + last))
+
+
+__all__ = ["Hit", "Word", "Words", "match"]

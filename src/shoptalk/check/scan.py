@@ -300,3 +300,6 @@ def _finish(state: _State) -> tuple[FileScan, list[Edit]]:
     mentions = sorted(state.mentions, key=lambda m: (m.line, m.col))
     scan = FileScan(state.display, sorted(set(kept)), mentions)
     return scan, sorted(edits, key=lambda e: e.start)
+
+
+__all__ = ["DEFAULT_LEVELS", "Edit", "FileScan", "Mention", "preferred", "scan_page", "scan_text"]

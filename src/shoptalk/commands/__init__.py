@@ -9,3 +9,6 @@ from . import check, codeowners, diff, export, import_, new, pages, report, revi
 
 COMMANDS: tuple[ModuleType, ...] = (validate, new, diff, review, codeowners, import_, export,
                                      check, report, pages)
+
+
+__all__ = ["COMMANDS"]

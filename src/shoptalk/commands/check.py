@@ -19,6 +19,7 @@ HELP = "check Markdown pages for undefined acronyms, avoided wording and broken 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk check``'s options to ``parser``."""
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="files or folders to check (default: 'docs' from shoptalk.yml)")
     parser.add_argument("--format", choices=FORMATS, default="text",
@@ -30,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk check``; the exit code."""
     config = load_config(path=args.config)
     glossary, _ = load_glossary(config.glossary, config.root)  # `validate` reports its problems
     index = TermIndex.from_glossary(glossary, config)
@@ -46,3 +48,5 @@ def run(args: argparse.Namespace) -> int:
     emit(problems, args.format, grouped=True, rules=RULE_IDS)
     return exit_code(problems, strict=args.strict)
 
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

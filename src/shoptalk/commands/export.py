@@ -16,6 +16,7 @@ HELP = "write the terms as json (every field), csv (one row per term) or skos (J
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk export``'s options to ``parser``."""
     parser.add_argument("--format", choices=("json", "csv", "skos"), default="json",
                         help="output format (default: json)")
     parser.add_argument("--output", "-o", type=Path, help="write to this file (default: stdout)")
@@ -25,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk export``; the exit code."""
     config = load_config(path=args.config)
     glossary, _ = load_glossary(config.glossary, config.root)
     if args.format == "csv":
@@ -38,3 +40,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_file(args.output, text)
     return 0
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

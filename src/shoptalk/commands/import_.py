@@ -19,6 +19,7 @@ HELP = ("turn a CSV file, a Markdown table, or a JSON/SKOS export into term file
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk import``'s options to ``parser``."""
     parser.add_argument("file", type=Path, help="the glossary to import (.csv, .md, .json)")
     parser.add_argument("--from", dest="source_format", choices=FORMATS,
                         help="the file's format (default: from its extension)")
@@ -31,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk import``; the exit code."""
     config = load_config(path=args.config)
     glossary, loading = load_glossary(config.glossary, config.root)
     source = read_source(args.file, display_path(args.file, config.root), args.source_format)
@@ -60,3 +62,6 @@ def _report(plan: Plan, source: str, root: Path, *, dry_run: bool) -> None:
     for item in plan.planned:
         print(f"{verb} {display_path(item.path, root)} ({item.name}, line {item.line})")
     print(f"{terms} term{'s' * (terms != 1)} {'to import' if dry_run else 'imported'}, {rows}")
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

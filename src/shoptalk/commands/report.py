@@ -15,6 +15,7 @@ HELP = "report term coverage: where each term is used, unused terms, undefined/a
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk report``'s options to ``parser``."""
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="files or folders to scan (default: 'docs' from shoptalk.yml)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
@@ -22,9 +23,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk report``; the exit code."""
     config = load_config(path=args.config)
     glossary, _ = load_glossary(config.glossary, config.root)
     scans = check_docs(config, glossary, args.paths or None)
     report = coverage(glossary, scans)
     print(to_json(report) if args.format == "json" else format_text(report, glossary))
     return 0
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

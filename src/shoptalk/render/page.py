@@ -56,3 +56,6 @@ def front_matter(title: object, description: object = None, **meta: Any) -> Mark
     # libyaml's emitter when present: the same text, five times faster (a page each).
     dumped = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=10_000)
     return Markup(f"---\n{dumped}---\n\n")
+
+
+__all__ = ["GeneratedPage", "front_matter", "meta_text", "page_title"]

@@ -101,3 +101,9 @@ _HTML_SCHEME = re.compile(r"""(?i)\b(href|src|action|formaction|xlink:href)\s*=\
 def scrub_html(html: str) -> str:
     """Defence in depth for generated pages: break any script URL left in attributes."""
     return _HTML_SCHEME.sub(lambda m: f"{m.group(1)}={m.group(2)}#blocked:", html)
+
+
+__all__ = [
+    "LOOKALIKES", "SAFE_SCHEMES", "attr_text", "md_cell", "md_inline", "md_text", "plain",
+    "safe_url", "scrub_html"
+]

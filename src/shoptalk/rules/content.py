@@ -34,6 +34,7 @@ def _own_forms(term: Term) -> Iterator[tuple[str, bool]]:
 
 
 def check_term(term: Term, config: Config) -> Iterator[Problem]:
+    """The content problems of one term (length, circularity, examples)."""
     words = len(_WORD.findall(term.definition))
     if words > config.max_definition_words:
         yield at(
@@ -114,6 +115,7 @@ def _placeholders(record: Record, fields: dict[str, str]) -> Iterator[Problem]:
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Content problems of every term, stage and role in ``glossary``."""
     for term in glossary.terms.values():
         yield from check_term(term, config)
         yield from _placeholders(term, {"definition": term.definition})
@@ -142,3 +144,6 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
                     f"common_misses[{i}] does not say what it costs later; add a consequence",
                     "miss-without-consequence",
                 )
+
+
+__all__ = ["IDS", "MIN_EXIT_CRITERIA", "check", "check_term"]

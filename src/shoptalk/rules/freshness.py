@@ -15,9 +15,13 @@ IDS = summaries(topic="freshness")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """A notice for every record whose review is overdue."""
     for record in glossary.records():
         review = review_state(record, config)
         if review.overdue:
             yield at(record, "reviewed", "notice",
                      f"{review.words} (last reviewed {review.reviewed}, due {review.due})",
                      "review-overdue")
+
+
+__all__ = ["IDS", "check"]

@@ -14,6 +14,7 @@ IDS = summaries(topic="lifecycle")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Problems with deprecated terms and their replacements."""
     terms = glossary.terms
     for term in terms.values():
         if term.deprecated and not term.replaced_by:
@@ -60,3 +61,6 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
                     f"'{current.id}' ({path}); point it at a current term",
                     "replacement-deprecated",
                 )
+
+
+__all__ = ["IDS", "check"]

@@ -143,6 +143,7 @@ def waiting_on(glossary: Glossary, config: Config) -> dict[tuple[str, str], list
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Every reference between records that points nowhere or at itself."""
     for ref in references(glossary, config):
         if not _broken(glossary, ref):
             yield _missing(ref)

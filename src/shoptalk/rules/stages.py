@@ -14,6 +14,7 @@ IDS = summaries(topic="stages")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Problems with the stages' order, exit criteria, probabilities and outcomes."""
     by_order: dict[int, str] = {}
     for stage in glossary.stages_in_order():
         if stage.order in by_order:
@@ -76,3 +77,6 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
                 "stage-order",
             )
         expected = order + 1
+
+
+__all__ = ["IDS", "check"]

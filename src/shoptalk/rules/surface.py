@@ -19,6 +19,7 @@ IDS = summaries(topic="surface")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Wordings that two terms share, that clash with an avoided one, or mix scripts."""
     forms = (form for term in glossary.terms.values() for form in forms_of(term))
     lookalike = _Lookalikes(glossary)
     for form, earlier in Wordings().take_all(forms):
@@ -153,3 +154,6 @@ def _avoid_conflict(glossary: Glossary, this: Form, other: Form) -> str:
     return (f"{ROLE_WORDS[this.role]} '{this.text}' is wording that term '{other.record_id}' "
             f"avoids ({_where(glossary, other)}); choose another wording, or take it out of "
             "that term's avoid list")
+
+
+__all__ = ["IDS", "check"]
