@@ -1,7 +1,8 @@
 """The MkDocs adapter: each event calls ``shoptalk.site_build`` and decides nothing itself.
 
 Pages are read once (``on_files``) and served from that text (``on_page_read_source``);
-``on_page_markdown`` runs at priority -50, after mkdocs-macros (priority 0)."""
+``on_page_markdown`` runs at priority -50, after mkdocs-macros (priority 0).
+Every page's HTML, title and front matter are made inert in ``on_page_content``."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from mkdocs.structure.pages import Page
 
 from .problems import Problem, ShoptalkError
 from .render import SiteData, scrub_html
+from .render.page import page_title, theme_meta
+from .render.safe import clean_page_html
 from .site_build import SCRIPTS, STYLESHEETS, SiteBuild, build_site, load_site, read_docs
 
 log = get_plugin_logger(__name__)
@@ -105,7 +108,11 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Generated pages only ever carry YAML text: break any script URL that slipped in."""
+        """Every page's HTML is cleaned and its title and front matter made inert; a term
+        page also describes itself as a schema.org DefinedTerm (added after cleaning)."""
+        html = clean_page_html(html)
+        page.title = page_title(page.title or "")  # Material prints titles unescaped
+        page.meta.update(theme_meta(page.meta))
         if self.build is None or page.file.src_uri not in self.build.generated:
             return html
         url = page.canonical_url or (config.site_url or "/").rstrip("/") + "/" + page.url

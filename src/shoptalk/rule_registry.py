@@ -160,6 +160,8 @@ _TABLE: list[Rule] = [
          "or should not write"),
         ("template-code", "error",
          "template code other than Shoptalk's macros with literal arguments"),
+        ("unsafe-html", "error",
+         "raw HTML or a link the site removes: script, frames, forms, on* handlers"),
     )),
     *_declare("site", ("site",), (
         ("generated-path", "warning", "a hand-written page at the path of a generated page"),

@@ -72,6 +72,81 @@ PAYLOAD_DOCS = {
 }
 
 
+# Raw HTML and hostile links as a page author could write them. Every payload that runs
+# calls alert() (a dialog) or sets window.__pwned.
+HTML_PAYLOADS = """
+<img src=x onerror=alert(document.domain)> <img src=x onerror="window.__pwned=1">
+
+<script>alert(1)</script>
+
+<a href="javascript:alert(2)">a link</a> and <a href="JaVa&#x09;ScRiPt:alert(3)">another</a>
+
+<iframe src="javascript:alert(4)"></iframe> <iframe srcdoc="<script>alert(5)</script>"></iframe>
+
+<svg onload=alert(6)><circle r=5 /></svg> <svg><script>alert(7)</script></svg>
+
+<object data="javascript:alert(8)"></object> <embed src="javascript:alert(9)">
+
+<form action="javascript:alert(10)"><button>Send</button></form>
+<button formaction="javascript:alert(11)">Go</button>
+
+<meta http-equiv="refresh" content="0;url=javascript:alert(12)">
+
+<style>article { display: none !important }</style>
+
+<base href="javascript:alert(13)//">
+
+<link rel="stylesheet" href="data:text/css,article{display:none}">
+
+<div style="position:fixed;inset:0;background:white;z-index:9999">Sign in again</div>
+
+<details open ontoggle=alert(14)><summary>More</summary>Hidden text.</details>
+
+<a title="&lt;img src=x onerror=alert(15)&gt;" href="#top">hover me</a>
+<abbr title="&amp;lt;img src=x onerror=alert(16)&amp;gt;">hover this</abbr>
+
+<div id="__config">{"base": "javascript:alert(17)", "features": [], "search": "x"}</div>
+
+[a link](javascript:alert(18)) [data](data:text/html,alert19) ![image](javascript:alert(20))
+[titled](#top "<img src=x onerror=alert(21)>") <javascript:alert(22)> [reference][evil]
+
+[evil]: javascript:alert(23)
+
+[styled](#top){: onclick="alert(24)" onmouseover="alert(25)" }
+
+A paragraph with a handler.
+{: onmouseover="alert(26)" }
+
+<math><mtext><table><mglyph><style><img src=x onerror=alert(27)>
+
+<noscript><p title="</noscript><img src=x onerror=alert(28)>"></noscript>
+
+*[HTML]: <img src=x onerror=alert(29)>
+"""
+
+# Hand-written pages of every kind (home, section index, playbook with front matter, a
+# redirect) carrying HTML_PAYLOADS, with hostile titles that also reach generated pages
+# (a playbook's title is listed on its stage's page and the pages of the terms it uses).
+HTML_PAYLOAD_DOCS = {
+    "index.md": "# Home <img src=x onerror=alert(40)>\n\nPlain term.\n" + HTML_PAYLOADS,
+    "playbooks/index.md": "# <img src=x onerror=alert(41)> Playbooks\n" + HTML_PAYLOADS,
+    "playbooks/raw-call.md": """---
+title: <img src=x onerror=alert(42)> call
+description: '"><script>alert(43)</script>'
+subtitle: <img src=x onerror=alert(44)>
+status: 'new" onmouseover="alert(45)'
+stage: evil-stage
+---
+Say Plain term and {{ term("entity-term") }}.
+""" + HTML_PAYLOADS,
+    "playbooks/entity-title.md": "---\ntitle: '&lt;img src=x onerror=alert(46)&gt;'\n"
+                                 "stage: evil-stage\n---\nPlain term.\n",
+    "moved.md": "---\ntemplate: redirect.html\nlocation: '\");alert(47);//'\n---\n",
+    "moved-away.md": "---\ntemplate: redirect.html\nlocation: javascript:alert(48)\n---\n",
+}
+ENV_SECRET = "quaylight-page-secret-9f1c"
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small valid glossary with a few pages, built with --strict."""
@@ -100,6 +175,25 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = root / "site"
     build_site(config, site)
     return site
+
+
+@pytest.fixture(scope="session")
+def html_payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The payload glossary with hand-written pages full of raw HTML, built while the
+    environment holds a secret (no page may publish it)."""
+    root = tmp_path_factory.mktemp("html-payload-project")
+    config = make_project(root, glossary=FIXTURES / "payload",
+                          shoptalk_yml="rules: {bad-value: warning, plain-text: warning}\n",
+                          pages=HTML_PAYLOAD_DOCS,
+                          nav=[{"Home": "index.md"}, {"Glossary": "glossary/index.md"},
+                               {"Pipeline": "pipeline/index.md"}, {"Roles": "roles/index.md"},
+                               {"Playbooks": "playbooks/"}])
+    os.environ["SHOPTALK_SECRET"] = ENV_SECRET
+    try:
+        build_site(config, root / "site")
+    finally:
+        del os.environ["SHOPTALK_SECRET"]
+    return root / "site"
 
 
 @pytest.fixture(scope="session")
@@ -143,6 +237,12 @@ def starter_url(starter_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def payload_url(payload_site: Path) -> Iterator[str]:
     with serve(payload_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def html_payload_url(html_payload_site: Path) -> Iterator[str]:
+    with serve(html_payload_site) as url:
         yield url
 
 

@@ -4,7 +4,8 @@ markdown-it-py parses the page; only inline text of paragraphs, headings, list
 items, block quotes and table cells is kept. Code, HTML, URLs, link targets and
 macro syntax are cut out, and a NUL barrier takes their place so a phrase never
 matches across them. Emphasis markers vanish without a trace, so
-``budget **holder**`` reads as ``budget holder``.
+``budget **holder**`` reads as ``budget holder``. The raw HTML and the link and image
+targets cut out are kept aside, with their positions, for the ``unsafe-html`` rule.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ FILLER = "\ufffc"  # stands in for every character of a macro, so Markdown struc
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 _MD.disable("text_join", ignoreInvalid=True)  # keep escapes/entities apart: they are not verbatim
 
+# Python-Markdown makes a link of ``[x](javascript:…)`` too, so the checker must see one
+# (to report its target): every target is a valid link here.
+_MD.validateLink = lambda url: True  # type: ignore[method-assign]
 # markdown-it normalises every link target (URL parse, punycode, percent-encoding) only to
-# put it in ``href``, which the checker never reads, and to ask validateLink whether its
-# scheme is a banned one (javascript:, data:, …), which decides how the link parses. That
-# answer depends on the scheme alone, and normalising never changes the scheme, so targets
-# with a banned-looking scheme still go through the real thing and every other target is
-# passed through as it is: the same tokens, without the cost (6% of the parse).
+# put it in ``href``, which the checker reads only for the scheme of a reference link, and
+# normalising never changes the scheme, so targets with a banned-looking scheme still go
+# through the real thing and every other target is passed through as it is: the same
+# tokens, without the cost (6% of the parse).
 _BANNED_SCHEME_RE = re.compile(r"\s*(?:vbscript|javascript|file|data):", re.I)
 _normalize_link = _MD.normalizeLink
 
@@ -82,6 +85,8 @@ class Page:
     comments: list[Comment] = field(default_factory=list)
     front_matter: str | None = None
     macros: list[tuple[int, str]] = field(default_factory=list)  # (offset, text) in prose only
+    html: list[tuple[int, str]] = field(default_factory=list)  # (offset, raw HTML as written)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (offset, link or image target)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; columns count code points."""
@@ -140,12 +145,18 @@ def _walk(work: str, base_line: int, page: Page, fillers: set[int]) -> None:
     work, nested = _lift_indented_blocks(work)
     tokens = _MD.parse(work)
     cursors: dict[int, int] = {}  # per line: where the last table cell ended
+    lines: list[str] | None = None
     for i, tok in enumerate(tokens):
         if tok.type == "inline" and tok.map:
             block = _inline(tok, work, page, base_line, cursors, fillers)
             if block is not None:
                 page.blocks.append(block)
-        elif tok.type == "html_block" and tok.map and "<!--" in tok.content:
+        if tok.type == "html_block" and tok.map:
+            # The lines as written (list indents and quote marks are plain text to HTML).
+            lines = work.split("\n") if lines is None else lines
+            text = "\n".join(lines[tok.map[0]:tok.map[1]])
+            page.html.append((page.line_starts[base_line + tok.map[0]], text))
+        if tok.type == "html_block" and tok.map and "<!--" in tok.content:
             # A comment on its own governs the next block at its level (a list: all of it).
             nxt = next((t.map for t in tokens[i + 1:] if t.map and t.level == tok.level), None)
             first, last = (nxt[0], nxt[1] - 1) if nxt else (tok.map[1], tok.map[1])
@@ -165,9 +176,13 @@ def _walk_indented(body: str, base_line: int, indent: int, page: Page, fillers: 
         page.blocks.append(block)
     for c in sub.comments:
         page.comments.append(Comment(c.text, base_line + c.first_line, base_line + c.last_line))
-    for offset in fillers_local:
+    def moved(offset: int) -> int:
         line, col = _line_col(sub, offset)
-        fillers.add(page.line_starts[base_line + line] + indent + col)
+        return page.line_starts[base_line + line] + indent + col
+
+    fillers.update(moved(offset) for offset in fillers_local)
+    page.html.extend((moved(offset), text) for offset, text in sub.html)
+    page.links.extend((moved(offset), target) for offset, target in sub.links)
 
 
 def _line_col(page: Page, offset: int) -> tuple[int, int]:
@@ -201,7 +216,7 @@ def _lift_indented_blocks(work: str) -> tuple[str, list[tuple[int, int, str]]]:
         if j > i + 1:
             nested.append((i + 1, 4, "\n".join(line[4:] for line in lines[i + 1:j])))
             for k in range(i + 1, j):
-                lines[k] = ""
+                lines[k] = " " * len(lines[k])  # blank, with offsets kept
         i = j
     return "\n".join(lines), nested
 
@@ -259,6 +274,7 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
 
     out = _Builder()
     cursor = 0
+    opened: list[tuple[int, str]] = []  # where each open link starts, and its href
     children = tok.children or []
     i = 0
     while i < len(children):
@@ -269,6 +285,8 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
             if at >= 0:
                 out.piece(ch.content, to_source(at))
                 cursor = at + len(ch.content)
+                if "<" in ch.content:  # Python-Markdown takes <svg/onload=…> for HTML
+                    page.html.append((to_source(at), ch.content))
                 if FILLER in ch.content:
                     s = to_source(at)
                     fillers.update(s + k for k, c in enumerate(ch.content) if c == FILLER)
@@ -277,14 +295,20 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
             cursor = at + 1 if at >= 0 else cursor
             out.gap(" ")
         elif kind == "link_open" and ch.markup == "autolink":
-            close = content.find(">", content.find("<", cursor))
+            opening = content.find("<", cursor)
+            close = content.find(">", opening)
+            if opening >= 0 and close > opening:
+                page.links.append((to_source(opening + 1), content[opening + 1:close]))
             cursor = close + 1 if close >= 0 else cursor
             out.gap(BARRIER)
             while i + 1 < len(children) and children[i + 1].type != "link_close":
                 i += 1
             i += 1
+        elif kind == "link_open":
+            opened.append((content.find("[", cursor), ch.attrGet("href") or ""))
         elif kind == "link_close":
-            cursor = _skip_destination(content, cursor)
+            start, href = opened.pop() if opened else (cursor, "")
+            cursor = _target(content, cursor, start, href, to_source, page)
         elif kind == "image":
             at = content.find("![", cursor)
             cursor = at + 2 if at >= 0 else cursor
@@ -292,7 +316,7 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
                 if alt.type == "text" and alt.content:
                     found = content.find(alt.content, cursor)
                     cursor = found + len(alt.content) if found >= 0 else cursor
-            cursor = _skip_destination(content, cursor)
+            cursor = _target(content, cursor, at, str(ch.attrGet("src") or ""), to_source, page)
             out.gap(BARRIER)
         elif kind == "code_inline":
             at = content.find(ch.markup, cursor)
@@ -305,6 +329,8 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
             at = content.find(needle, cursor)
             if at >= 0:
                 cursor = at + len(needle)
+                if kind == "html_inline":
+                    page.html.append((to_source(at), needle))
                 if kind == "html_inline" and needle.startswith("<!--"):
                     line = page.position(to_source(at))[0] - 1
                     page.comments.append(Comment(needle, line, line + 1))
@@ -316,6 +342,23 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
     if ("://" in text or "www." in text or "@" in text or "mailto:" in text):
         text = URL_RE.sub(lambda m: BARRIER * len(m.group()), text)
     return Block(text, out.starts, out.sources)
+
+
+def _target(content: str, cursor: int, start: int, href: str, to_source: Any,
+            page: Page) -> int:
+    """Record a link's or image's target as written (a reference link: its resolved href,
+    at the link), and move past it."""
+    after = _skip_destination(content, cursor)
+    close = content.find("]", cursor)
+    if 0 <= close < after - 1 and content[close + 1] == "(":
+        at = close + 2
+        while at < after and content[at] in " \t\n":
+            at += 1
+        written = content[at:after - 1].split(None, 1)[0] if at < after - 1 else ""
+        page.links.append((to_source(at), written.strip("<>")))
+    elif href:
+        page.links.append((to_source(max(start, 0)), href))
+    return after
 
 
 def _skip_destination(content: str, cursor: int) -> int:

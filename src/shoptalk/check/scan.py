@@ -21,6 +21,7 @@ from .matcher import Hit, match
 from .prose import Block, Page, read_page
 from .refs import Reference, references
 from .suppress import PageSettings, ignores, read_settings, suppressed
+from .unsafe_html import unsafe_html
 from .words import fold, split_suffix
 
 DEFAULT_LEVELS: dict[str, Severity] = default_levels("checker")
@@ -104,6 +105,8 @@ def scan_page(text: str, display: str, index: TermIndex, config: Config, *,
     if state.settings.error:
         state.add("front-matter", 0, 3, state.settings.error, "")
     _check_template(state)
+    for found in unsafe_html(page):
+        state.add("unsafe-html", found.start, found.end, found.message, "")
     _check_references(state, references(page.macros))
     undefined: list[tuple[str, int, int]] = []
     defined: dict[str, tuple[int, int]] = {}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,4 +60,26 @@ def front_matter(title: object, description: object = None, **meta: Any) -> Mark
     return Markup(f"---\n{dumped}---\n\n")
 
 
-__all__ = ["GeneratedPage", "front_matter", "meta_text", "page_title"]
+# Front matter text that Material prints into the page without escaping.
+_THEME_TEXT = ("description", "author", "subtitle")
+
+
+def theme_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """The front matter values a theme prints raw, made inert: ``page.meta.update(...)``.
+
+    A hand-written page is as untrusted as a YAML file: its ``title`` and ``description``
+    get what a generated page's get; ``status`` becomes a CSS class name and
+    ``location`` (read by the redirect template) a safe URL.
+    """
+    made: dict[str, Any] = {}
+    if "title" in meta:
+        made["title"] = page_title(meta["title"])
+    made.update({key: meta_text(meta[key]) for key in _THEME_TEXT if key in meta})
+    if "status" in meta:
+        made["status"] = re.sub(r"[^\w-]", "", str(meta["status"]))
+    if "location" in meta:
+        made["location"] = safe.safe_url(meta["location"]).replace("\\", "%5C")
+    return made
+
+
+__all__ = ["GeneratedPage", "front_matter", "meta_text", "page_title", "theme_meta"]

@@ -14,6 +14,7 @@ import re
 from html import escape as html_escape
 from html import unescape as html_unescape
 
+import nh3
 from markupsafe import Markup
 
 # Browsers ignore ASCII whitespace and control characters inside a scheme, so
@@ -103,7 +104,114 @@ def scrub_html(html: str) -> str:
     return _HTML_SCHEME.sub(lambda m: f"{m.group(1)}={m.group(2)}#blocked:", html)
 
 
+# -- the HTML of a page ------------------------------------------------------
+# Pages in docs/ are written by many people and Python-Markdown passes raw HTML
+# through, so the HTML of every page is cleaned with ammonia (via nh3) against an
+# allow-list: what Markdown and Material's extensions produce, and nothing that runs.
+
+# Elements whose content goes too: the text of a script or a style sheet is no prose.
+DROPPED_WITH_CONTENT = frozenset({"script", "style"})
+# Elements that run, load or submit something: removed (the checker names them).
+ACTIVE_ELEMENTS = DROPPED_WITH_CONTENT | frozenset({
+    "iframe", "frame", "frameset", "object", "embed", "applet", "form", "meta", "base",
+    "link", "noscript", "template", "portal"})
+PAGE_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# Attributes that hold a URL a browser may follow or load.
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data",
+                            "poster", "background", "srcset", "cite"})
+
+_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "button", "caption", "cite", "code",
+    "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "fieldset",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input",
+    "ins", "kbd", "label", "legend", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp",
+    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "time", "tr", "u", "ul", "var", "wbr", "video", "audio", "source", "track",
+    # inline SVG: Material's icons and emoji, diagrams; no <use>, <a> or <foreignObject>
+    "svg", "path", "g", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text",
+    "tspan", "title", "desc", "defs", "lineargradient", "stop",
+}
+_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir", "hidden", "role", "style"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "input": {"checked", "disabled", "name"},
+    "label": {"for"},
+    "details": {"open"},
+    **{media: {"src", "controls", "width", "height", "poster", "preload", "muted", "loop",
+               "playsinline"} for media in ("video", "audio")},
+    "source": {"src", "type", "media"}, "track": {"src", "kind", "srclang", "label"},
+    "ol": {"start", "reversed", "type"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "col": {"span"}, "colgroup": {"span"},
+    "time": {"datetime"}, "del": {"datetime"}, "ins": {"datetime"},
+    "svg": {"xmlns", "viewBox", "width", "height", "fill", "stroke", "aria-hidden",
+            "focusable", "preserveAspectRatio"},
+    **{shape: {"d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
+               "points", "fill", "stroke", "stroke-width", "stroke-linecap",
+               "stroke-linejoin", "fill-rule", "clip-rule", "transform", "opacity",
+               "text-anchor", "dx", "dy", "offset", "stop-color", "gradientUnits"}
+       for shape in ("path", "g", "circle", "ellipse", "line", "polyline", "polygon", "rect",
+                     "text", "tspan", "lineargradient", "stop")},
+}
+# Only the kinds of input Markdown makes: task-list boxes and content-tab switches.
+_ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}},
+                     "button": {"type": {"button"}}}
+# Ids starting with "__" are the theme's (``#__config`` is read as the site's settings):
+# a page keeps only those its Markdown extensions make (tabs, code lines).
+_THEME_ID = re.compile(r"__(?!tabbed_|codelineno-|span-|code_)")
+
+
+def _page_attribute(element: str, name: str, value: str) -> str | None:
+    """Keep an allowed attribute's value unless it could act on the theme or run script."""
+    if name == "title":
+        return hover_text(value)  # tooltips copy it with innerHTML
+    if name in ("id", "for", "name") and _THEME_ID.match(value):
+        return None
+    if name.startswith("data-md") or (name == "name" and element == "img"):
+        return None  # Material acts on data-md-*; a named image shadows document.*
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS, clean_content_tags=set(DROPPED_WITH_CONTENT), attributes=_ATTRIBUTES,
+    tag_attribute_values=_ATTRIBUTE_VALUES, attribute_filter=_page_attribute,
+    generic_attribute_prefixes={"data-", "aria-"}, url_schemes=set(PAGE_URL_SCHEMES),
+    filter_style_properties={"text-align"}, link_rel=None, strip_comments=True)
+
+
+def clean_page_html(html: str) -> str:
+    """The HTML of a page's article with everything that could run or load script removed.
+
+    Keeps what Markdown and the site's extensions make (admonitions, tables, code
+    highlighting, task lists, tabs, footnotes, permalinks, inline SVG, the quiz); drops
+    scripts, styles, frames, forms and ``on*`` handlers, links and images that are not
+    http(s), mailto or relative, and makes every ``title`` plain text.
+    """
+    return _CLEANER.clean(html)
+
+
+def hover_text(value: str) -> str:
+    """``value`` with no ``<`` or ``>``, even after any number of entity decodings.
+
+    Like ``plain`` but keeps Markdown marks (a link title is no Markdown).
+    """
+    text, previous = _CONTROL.sub("", value), None
+    while text != previous:
+        previous, text = text, _CONTROL.sub("", html_unescape(text))
+    return text.replace("<", LOOKALIKES["<"]).replace(">", LOOKALIKES[">"])
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme of ``url`` as a browser reads it (whitespace and controls ignored), if any."""
+    squashed = re.sub(r"[\s\x00-\x1f\x7f]", "", html_unescape(url)).lower()
+    match = re.match(r"([a-z][a-z0-9+.-]*):", squashed)
+    return match.group(1) if match else None
+
+
 __all__ = [
-    "LOOKALIKES", "SAFE_SCHEMES", "attr_text", "md_cell", "md_inline", "md_text", "plain",
-    "safe_url", "scrub_html"
+    "ACTIVE_ELEMENTS", "DROPPED_WITH_CONTENT", "LOOKALIKES", "PAGE_URL_SCHEMES", "SAFE_SCHEMES",
+    "URL_ATTRIBUTES", "attr_text", "clean_page_html", "hover_text", "md_cell", "md_inline",
+    "md_text", "plain", "safe_url", "scrub_html", "url_scheme",
 ]
