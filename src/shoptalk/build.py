@@ -69,6 +69,13 @@ class Fields:
             return ()
         return tuple(str(v) for v in value if isinstance(v, str | int) and not isinstance(v, bool))
 
+    def mapping(self, key: str) -> dict[str, str]:
+        """A mapping of text to text (``crm``); entries of another shape are left out."""
+        value = self.data.get(key)
+        if not isinstance(value, dict):
+            return {}
+        return {str(k): v for k, v in value.items() if isinstance(v, str)}
+
     def items(self, key: str) -> list[Fields]:
         value = self.data.get(key)
         return [Fields(v) for v in value if isinstance(v, dict)] if isinstance(value, list) else []
@@ -111,13 +118,13 @@ def build_term(record_id: str, doc: Document) -> Term:
         review_every=f.number("review_every"),
         core=f.flag("core"),
         links=tuple(Link(i.req("title"), i.req("url")) for i in f.items("links")),
+        crm=f.mapping("crm"),
     )
 
 
 def build_stage(record_id: str, doc: Document) -> Stage:
     """The Stage a loaded ``stages/`` document describes."""
     f = Fields(doc.data)
-    crm = f.data.get("crm")
     return Stage(
         id=record_id,
         name=f.req("name", record_id),
@@ -129,7 +136,8 @@ def build_stage(record_id: str, doc: Document) -> Stage:
         entry_criteria=f.texts("entry_criteria"),
         exit_criteria=f.texts("exit_criteria"),
         required_information=tuple(
-            RequiredInfo(i.req("item"), i.req("why"), i.texts("needed_by"), i.text("term"))
+            RequiredInfo(i.req("item"), i.req("why"), i.texts("needed_by"), i.text("term"),
+                         i.mapping("crm"))
             for i in f.items("required_information")
         ),
         activities=f.texts("activities"),
@@ -145,7 +153,7 @@ def build_stage(record_id: str, doc: Document) -> Stage:
             Miss(i.req("miss"), i.req("consequence")) for i in f.items("common_misses")
         ),
         framework_elements=f.texts("framework_elements"),
-        crm={str(k): str(v) for k, v in crm.items()} if isinstance(crm, dict) else {},
+        crm=f.mapping("crm"),
         reviewed=parse_date(f.data.get("reviewed")),
         review_every=f.number("review_every"),
     )

@@ -101,6 +101,7 @@ class Term:
     review_every: int | None = None
     core: bool = False
     links: tuple[Link, ...] = ()
+    crm: Mapping[str, str] = field(default_factory=dict, hash=False)  # CRM system → its field
 
     @property
     def deprecated(self) -> bool:
@@ -115,6 +116,7 @@ class RequiredInfo:
     why: str
     needed_by: tuple[str, ...] = ()
     term: str | None = None
+    crm: Mapping[str, str] = field(default_factory=dict, hash=False)  # CRM system → its field
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +159,7 @@ class Stage:
     outcome: str | None = None
     common_misses: tuple[Miss, ...] = ()
     framework_elements: tuple[str, ...] = ()
-    crm: Mapping[str, str] = field(default_factory=dict)
+    crm: Mapping[str, str] = field(default_factory=dict)  # CRM system → this stage's value
     reviewed: dt.date | None = None
     review_every: int | None = None
 

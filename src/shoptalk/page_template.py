@@ -30,7 +30,7 @@ from .render.mentions import shield_code_insertions
 # The macros a page may call (registered by shoptalk.macros; a test keeps the two in step).
 MACRO_NAMES = frozenset({"term", "stage", "role", "framework", "glossary_table",
                          "stage_checklist", "pipeline", "handoff_map", "handoff_matrix",
-                         "core_terms", "quiz", "self_check", "cheat_sheet_link"})
+                         "core_terms", "quiz", "self_check", "cheat_sheet_link", "crm_export"})
 
 RULE = "template-code"
 HELP = ("pages may only call Shoptalk's macros (" + ", ".join(sorted(MACRO_NAMES))

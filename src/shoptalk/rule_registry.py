@@ -31,6 +31,7 @@ TOPICS: dict[str, str] = {
     "site": "The site (mkdocs build, shoptalk pages)",
     "import": "Importing (shoptalk import)",
     "diff": "Comparing revisions (shoptalk diff)",
+    "crm": "The CRM (shoptalk export --format salesforce|hubspot, crm diff, import)",
 }
 
 
@@ -132,7 +133,7 @@ _TABLE: list[Rule] = [
          "a definition that opens with the term itself"),
         ("missing-example", "warning", "a term without an example sentence"),
         ("placeholder-text", "error",
-         "a text 'shoptalk new' wrote as a placeholder, not yet replaced"),
+         "a text the `new` command wrote as a placeholder is still there; write your own"),
         ("abbreviation-without-expansion", "warning",
          "an abbreviation whose name does not spell it out"),
         ("few-exit-criteria", "warning", "a stage with fewer than 3 exit criteria"),
@@ -184,6 +185,34 @@ _TABLE: list[Rule] = [
     )),
     *_declare("diff", ("diff",), (
         ("unsafe-entry", "error", "a revision entry that is a link or named `..`; not read"),
+    )),
+    # The validator checks the YAML's CRM references; the CRM commands report these too.
+    *_declare("crm", ("validator", "crm"), (
+        ("crm-field", "error",
+         "a CRM field reference that is not Object.Field or a HubSpot property name"),
+        ("crm-duplicate-value", "error", "two stages that map to one CRM value"),
+    )),
+    *_declare("crm", ("crm",), (
+        ("crm-probability-grid", "warning",
+         "a probability HubSpot cannot hold (it takes steps of 10%)"),
+        ("crm-guidance-length", "warning",
+         "Path guidance over the length limit, shortened by the export"),
+        ("crm-key-field-limit", "warning", "more Opportunity fields than a Path step shows"),
+        ("crm-syntax", "error",
+         "a CRM file that cannot be read: not XML or JSON, or not the expected shape"),
+        ("crm-missing-stage", "error", "a stage of the YAML that the CRM lacks"),
+        ("crm-extra-stage", "error", "a CRM stage no stage of the YAML maps to"),
+        ("crm-renamed", "error",
+         "a CRM stage standing where a stage of the YAML should be, under another name"),
+        ("crm-label", "error", "a CRM stage whose label is not the stage's name"),
+        ("crm-order", "error", "a CRM stage in another place of the pipeline"),
+        ("crm-probability", "error", "a CRM stage with another probability"),
+        ("crm-forecast", "error", "a CRM stage with another forecast category"),
+        ("crm-closed", "error", "a CRM stage that is closed or won when the YAML says otherwise"),
+        ("crm-guidance", "error", "Path guidance that no longer matches the stage"),
+        ("crm-key-fields", "error", "Path key fields that are not the stage's CRM fields"),
+        ("crm-not-compared", "notice", "values an older API version's file does not hold"),
+        ("crm-import-target", "error", "a stage the CRM import cannot write"),
     )),
 ]
 

@@ -70,7 +70,7 @@ def test_the_message_says_what_pages_may_call(scan: Scan) -> None:
     (problem,) = scan("{{ config }}").problems
     assert problem.format() == (
         "page.md:1:1: error: 'config' is not one of Shoptalk's macros; pages may only call "
-        "Shoptalk's macros (cheat_sheet_link, core_terms, framework, glossary_table, "
+        "Shoptalk's macros (cheat_sheet_link, core_terms, crm_export, framework, glossary_table, "
         "handoff_map, handoff_matrix, pipeline, quiz, role, self_check, stage, "
         "stage_checklist, term) with quoted text, numbers, true/false or none as arguments, "
         'e.g. {{ term("ICP") }} [template-code]')

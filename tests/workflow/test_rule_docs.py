@@ -92,3 +92,11 @@ def test_import_ids_are_registered_for_the_importer() -> None:
                        for p in (ROOT / "src/shoptalk/exchange").glob("*.py"))
     emitted = set(re.findall(r'"(import-[a-z-]+)"', source))
     assert sorted(emitted - {r.id for r in rules("importer")}) == []
+
+
+def test_crm_ids_are_registered_for_the_crm_tool() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in [*(ROOT / "src/shoptalk/crm").glob("*.py"),
+                                 ROOT / "src/shoptalk/rules/crm.py"])
+    emitted = set(re.findall(r'"(crm-[a-z-]+)"', source))
+    assert emitted == {r.id for r in rules("crm")}

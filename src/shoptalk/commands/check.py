@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from ..check import RULE_IDS, TermIndex
 from ..check.docs import page_files, scan_files
-from ..check.fix import fix_file
+from ..check.fix import Change, fix_file
 from ..config import load_config
 from ..load import load_glossary
 from ..output import FORMATS, emit
-from ..problems import Problem, exit_code
+from ..problems import Problem, ShoptalkError, exit_code
 
 NAME = "check"
 HELP = "check Markdown pages for undefined acronyms, avoided wording and broken term references"
@@ -27,26 +28,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too, and report acronyms defined only in a page")
     parser.add_argument("--fix", action="store_true",
-                        help="replace avoided and deprecated wording with the preferred term")
+                        help="replace avoided and deprecated wording with the preferred term, "
+                        "printing each change as 'path:line:col: old → new'")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="with --fix: print the changes, write nothing, and exit 1 if "
+                        "there is anything to fix")
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``shoptalk check``; the exit code."""
+    if args.dry_run and not args.fix:
+        raise ShoptalkError("--dry-run only makes sense with --fix")
     config = load_config(path=args.config)
     glossary, _ = load_glossary(config.glossary, config.root)  # `validate` reports its problems
     index = TermIndex.from_glossary(glossary, config)
     files = page_files(args.paths or [config.docs])
     problems: list[Problem] = []
+    changes: list[Change] = []
     for path, text, scan, edits in scan_files(config, index, files, strict=args.strict):
         if args.fix and text is not None and edits:
-            fixed, skipped = fix_file(path, scan.path, text, edits, root=config.root)
+            made, skipped = fix_file(path, scan.path, text, edits, root=config.root,
+                                     dry_run=args.dry_run)
             problems.extend(skipped)
-            if fixed:
-                print(f"{scan.path}: fixed {fixed} wording{'s' * (fixed != 1)}", file=sys.stderr)
+            changes.extend(made)
+            if made and not args.dry_run:
                 scan = next(scan_files(config, index, [path], strict=args.strict))[2]
         problems.extend(scan.problems)
+    if args.fix:
+        # The report on stdout is in --format; the changes join it only when that is text.
+        _print_changes(changes, dry_run=args.dry_run,
+                       stream=sys.stdout if args.format == "text" else sys.stderr)
     emit(problems, args.format, grouped=True, rules=RULE_IDS)
-    return exit_code(problems, strict=args.strict)
+    code = exit_code(problems, strict=args.strict)
+    return max(code, 1) if args.dry_run and changes else code
+
+
+def _print_changes(changes: list[Change], *, dry_run: bool, stream: TextIO) -> None:
+    for change in sorted(changes):
+        print(change.format(), file=stream)
+    if changes:
+        count, pages = len(changes), len({change.path for change in changes})
+        done = "would fix" if dry_run else "fixed"
+        print(f"{done} {count} wording{'s' * (count != 1)} in {pages} "
+              f"page{'s' * (pages != 1)}{'; nothing written (--dry-run)' * dry_run}", file=stream)
 
 
 __all__ = ["HELP", "NAME", "add_arguments", "run"]

@@ -15,6 +15,8 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from ..crm.fields import SYSTEMS
+from ..crm.show import export_markdown
 from .context import CHEAT_SHEET, SiteData, UnknownName
 from .env import link
 from .mentions import shield_code
@@ -110,11 +112,18 @@ def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
         """A link to the one-page printable cheat sheet."""
         return link(label, uri, CHEAT_SHEET)
 
+    def crm_export(system: str) -> Markup:
+        """What ``shoptalk export --format salesforce|hubspot`` writes, as code blocks."""
+        if system not in SYSTEMS:
+            raise MacroError(f"{locate('crm_export', str(system))}: crm_export(): unknown CRM "
+                             f"'{system}'; available: {', '.join(SYSTEMS)}")
+        return Markup(export_markdown(site.glossary, system))  # type: ignore[arg-type]
+
     return {"term": term, "stage": stage, "role": role, "framework": framework,
             "glossary_table": glossary_table, "stage_checklist": stage_checklist,
             "pipeline": pipeline, "handoff_map": handoff_map, "handoff_matrix": handoff_map,
             "core_terms": core_terms, "quiz": quiz, "self_check": quiz,
-            "cheat_sheet_link": cheat_sheet_link}
+            "cheat_sheet_link": cheat_sheet_link, "crm_export": crm_export}
 
 
 def render_macros(markdown: str, site: SiteData, uri: str, page: str) -> str:

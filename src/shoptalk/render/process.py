@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..crm.fields import capture_fields
 from ..language import review_state
 from ..model import Stage
 from . import safe
@@ -94,6 +95,19 @@ def _element_rows(site: SiteData, refs: tuple[str, ...], page: str) -> list[dict
     return rows
 
 
+CRM_NAMES = {"salesforce": "Salesforce", "hubspot": "HubSpot"}
+
+
+def _crm_fields(fields: dict[str, str]) -> Markup:
+    """Where the CRM holds an item, for the table cell: ``<br>Salesforce: <code>…</code>``."""
+    if not fields:
+        return Markup("")
+    shown = Markup(" · ").join(
+        Markup("{}: <code>{}</code>").format(CRM_NAMES[system], field.replace("|", "\\|"))
+        for system, field in fields.items())
+    return Markup('<br><span class="st-crm">') + shown + Markup("</span>")
+
+
 def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
     """One stage: criteria as checklists, what to capture for whom, misses and their cost."""
     g, uri = site.glossary, site.uri("stage", stage.id) or ""
@@ -110,8 +124,9 @@ def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
     if stage.typical_days:
         meta.append(Markup(f"Typically {stage.typical_days} days"))
     meta.append(review_badge(review_state(stage, site.config)))
-    required = [{"item": (safe.md_cell(r.item) + Markup(" (") + site.term_link(r.term, uri)
-                          + Markup(")")) if r.term in g.terms else safe.md_cell(r.item),
+    required = [{"item": ((safe.md_cell(r.item) + Markup(" (") + site.term_link(r.term, uri)
+                           + Markup(")")) if r.term in g.terms else safe.md_cell(r.item))
+                 + _crm_fields(capture_fields(g, r)),
                  "why": r.why, "needed_by": site.roles_links(r.needed_by, uri)}
                 for r in stage.required_information]
     handoffs = [{"from_": site.role_link(stage.owner, uri), "to": site.role_link(h.to, uri),

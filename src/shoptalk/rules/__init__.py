@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from ..config import Config
 from ..model import Glossary
 from ..problems import Problem
-from . import content, freshness, lifecycle, references, stages, surface
+from . import content, crm, freshness, lifecycle, references, stages, surface
 
 Check = Callable[[Glossary, Config], Iterator[Problem]]
 
@@ -20,6 +20,7 @@ RULES: tuple[Check, ...] = (
     surface.check,
     lifecycle.check,
     stages.check,
+    crm.check,
     content.check,
     freshness.check,
 )
@@ -30,6 +31,7 @@ RULE_IDS: dict[str, str] = {
     **surface.IDS,
     **lifecycle.IDS,
     **stages.IDS,
+    **crm.IDS,
     **content.IDS,
     **freshness.IDS,
 }
