@@ -5,12 +5,16 @@
 Writes OUT/shoptalk.yml, OUT/glossary/ (N terms: acronyms, multi-word names,
 avoided forms) and OUT/docs/ (M Markdown pages of about W words with headings,
 lists, code blocks, inline code and links, using the terms, their avoided forms
-and some undefined acronyms). Deterministic for a given --seed.
+and some undefined acronyms). Half the multi-word terms avoid their own name
+spelled with hyphens ("kalo-mine" for "Kalo Mine"), the wrong form a spell
+checker misses. OUT/planted.json counts the avoided forms planted, so a
+benchmark can tell that every one is reported. Deterministic for a given --seed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import string
 from pathlib import Path
@@ -54,6 +58,8 @@ def write_glossary(root: Path, terms: int, rng: random.Random) -> list[dict[str,
             name += " " + _word(rng).capitalize()
         names.add(name.lower())
         avoid = f"{_word(rng)} {_word(rng)}"
+        if len(words) > 1 and i % 2 == 0:
+            avoid = "-".join(words)
         abbreviation = _acronym(rng, used) if i % 3 == 0 else ""
         term_id = f"term-{i:05d}"
         lines = [f"name: {name}"]
@@ -66,7 +72,8 @@ def write_glossary(root: Path, terms: int, rng: random.Random) -> list[dict[str,
     return made
 
 
-def _sentence(rng: random.Random, terms: list[dict[str, str]], unknown: list[str]) -> str:
+def _sentence(rng: random.Random, terms: list[dict[str, str]], unknown: list[str],
+              planted: list[int]) -> str:
     words = [rng.choice(COMMON) for _ in range(rng.randint(8, 16))]
     roll = rng.random()
     term = rng.choice(terms)
@@ -77,6 +84,7 @@ def _sentence(rng: random.Random, terms: list[dict[str, str]], unknown: list[str
         words[at] = term["abbreviation"] + rng.choice(["", "s", "'s"])
     elif roll < 0.42:
         words[at] = term["avoid"]
+        planted[0] += 1
     elif roll < 0.45:
         words[at] = rng.choice(unknown)
     elif roll < 0.55:
@@ -88,7 +96,7 @@ def _sentence(rng: random.Random, terms: list[dict[str, str]], unknown: list[str
 
 
 def write_page(path: Path, words: int, rng: random.Random, terms: list[dict[str, str]],
-               unknown: list[str]) -> None:
+               unknown: list[str], planted: list[int]) -> None:
     out = [f"# Playbook {path.stem}", ""]
     count = 0
     while count < words:
@@ -96,14 +104,16 @@ def write_page(path: Path, words: int, rng: random.Random, terms: list[dict[str,
         if kind < 0.1:
             out += [f"## {rng.choice(COMMON).capitalize()} {rng.choice(COMMON)}", ""]
         elif kind < 0.25:
-            items = [f"- {_sentence(rng, terms, unknown)}" for _ in range(rng.randint(2, 5))]
+            items = [f"- {_sentence(rng, terms, unknown, planted)}"
+                     for _ in range(rng.randint(2, 5))]
             out += [*items, ""]
             count += sum(len(i.split()) for i in items)
         elif kind < 0.32:
             out += ["```python", f"def {_word(rng)}():", f"    return '{rng.choice(unknown)}'",
                     "```", ""]
         else:
-            para = " ".join(_sentence(rng, terms, unknown) for _ in range(rng.randint(3, 6)))
+            para = " ".join(_sentence(rng, terms, unknown, planted)
+                            for _ in range(rng.randint(3, 6)))
             # Wrap like an editor would, so phrases also break across lines.
             lines, line = [], ""
             for word in para.split(" "):
@@ -132,8 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [_acronym(rng, {t["abbreviation"] for t in terms}) for _ in range(50)]
     docs = args.out / "docs"
     docs.mkdir(exist_ok=True)
+    planted = [0]
     for i in range(args.files):
-        write_page(docs / f"page-{i:05d}.md", args.words, rng, terms, unknown)
+        write_page(docs / f"page-{i:05d}.md", args.words, rng, terms, unknown, planted)
+    (args.out / "planted.json").write_text(json.dumps({"avoided-wording": planted[0]}) + "\n",
+                                           encoding="utf-8")
     print(f"{args.out}: {args.terms} terms, {args.files} pages of ~{args.words} words")
     return 0
 

@@ -117,6 +117,8 @@ def build_term(record_id: str, doc: Document) -> Term:
         reviewed=parse_date(f.data.get("reviewed")),
         review_every=f.number("review_every"),
         core=f.flag("core"),
+        proper_name=f.data.get("proper_name") if isinstance(f.data.get("proper_name"), bool)
+        else None,
         links=tuple(Link(i.req("title"), i.req("url")) for i in f.items("links")),
         crm=f.mapping("crm"),
     )

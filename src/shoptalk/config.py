@@ -65,6 +65,19 @@ DEFAULT_ACRONYMS = (
     "YAML",
     "TBD",
     "ETA",
+    "Q&A",
+)
+
+# Built-in classes of capitalised words that are not acronyms (see shoptalk.check.knowledge);
+# each is on unless ``knowledge:`` in shoptalk.yml switches it off.
+KNOWLEDGE_CLASSES = (
+    "regions",
+    "time_zones",
+    "fiscal_periods",
+    "placeholders",
+    "numbered_codes",
+    "company_names",
+    "english_words",
 )
 
 
@@ -83,6 +96,7 @@ class Config:
     # Who must approve changes to what decides trust: settings, schemas, workflows.
     admins: tuple[str, ...] = ()
     link_first_mention: bool = True
+    knowledge: frozenset[str] = frozenset(KNOWLEDGE_CLASSES)
     today: dt.date = field(default_factory=dt.date.today)
     # Files (resolved) new or changed since the base branch, when one is known: a clash
     # between two files is reported on the one that changed. None: on both.
@@ -114,6 +128,7 @@ _KEYS = (
     "teams",
     "admins",
     "link_first_mention",
+    "knowledge",
 )
 _ROLE_ID = re.compile(ROLE_ID)
 
@@ -177,6 +192,21 @@ def _rule_problems(doc: Document, data: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
+def _knowledge(value: Any) -> frozenset[str]:
+    """The enabled built-in classes: ``knowledge: {english_words: false}`` turns one off."""
+    if value is None:
+        return frozenset(KNOWLEDGE_CLASSES)
+    if not isinstance(value, dict) or not all(isinstance(v, bool) for v in value.values()):
+        raise ShoptalkError(f"{CONFIG_FILE}: knowledge maps a class to true or false, "
+                            "e.g. knowledge: {english_words: false}")
+    unknown = sorted(set(map(str, value)) - set(KNOWLEDGE_CLASSES))
+    if unknown:
+        raise ShoptalkError(f"{CONFIG_FILE}: knowledge: unknown class "
+                            f"{', '.join(map(repr, unknown))}; classes: "
+                            f"{', '.join(KNOWLEDGE_CLASSES)}")
+    return frozenset(c for c in KNOWLEDGE_CLASSES if value.get(c, True))
+
+
 def load_config(root: Path | None = None, path: Path | None = None) -> Config:
     """Read ``shoptalk.yml`` (or ``path``); defaults for whatever it leaves out."""
     root = (root or Path.cwd()).resolve()
@@ -227,6 +257,7 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
     if not isinstance(link_first, bool):
         raise ShoptalkError(f"{CONFIG_FILE}: link_first_mention must be true or false")
     return Config(
+        knowledge=_knowledge(data.get("knowledge")),
         root=root,
         glossary=root / str(data.get("glossary", "glossary")),
         docs=root / str(data.get("docs", "docs")),
@@ -241,4 +272,5 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
     )
 
 
-__all__ = ["CONFIG_FILE", "DEFAULT_ACRONYMS", "RULE_LEVELS", "Config", "load_config"]
+__all__ = ["CONFIG_FILE", "DEFAULT_ACRONYMS", "KNOWLEDGE_CLASSES", "RULE_LEVELS", "Config",
+           "load_config"]

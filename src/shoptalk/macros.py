@@ -1,12 +1,16 @@
 """Macros for page authors (a mkdocs-macros module: ``modules: [shoptalk.macros]``).
 
 Each macro looks a record up by id, name, alias or abbreviation and returns
-Markdown from the render layer. An unknown or ambiguous name raises
-``MacroError`` naming the page and line; with ``on_error_fail: true`` the build
-stops and nothing is rendered into the page.
+Markdown from the render layer. A call that cannot be rendered (an unknown or
+ambiguous name, a wrong argument) never reaches mkdocs-macros, whose
+``on_error_fail`` would end the process with status 100 and, under ``--quiet``, no
+message: it is logged as ``page:line:col: error: ...`` (lines counted from the top of
+the file) and handed to the site build, which stops ``mkdocs build`` once the page's
+macros ran and, in ``mkdocs serve``, shows it in the page while the server keeps going.
 
-Code is shielded before Jinja runs (see ``shoptalk.render.mentions.shield_code``),
-so ``{{ }}`` inside fenced code blocks and inline code is shown as written.
+Code and other engines' syntax are shielded before Jinja runs (see
+``shoptalk.page_template.shield_page``), so ``{{ }}`` inside fenced code blocks and inline
+code, Hugo shortcodes, ``{{Account Name}}`` placeholders and ``{#id}`` are shown as written.
 
 Pages are untrusted: before Jinja sees a page, ``on_pre_page_macros`` applies the
 policy of ``shoptalk.page_template`` (only these macros, only literal arguments) to
@@ -18,34 +22,46 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import logging
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .page_template import MACRO_NAMES, RULE, page_title, sandbox, template_problems
-from .problems import display_path
+from .page_template import (
+    MACRO_NAMES,
+    RULE,
+    page_title,
+    sandbox,
+    shield_page,
+    shield_title,
+    template_problems,
+)
+from .problems import Problem, display_path
 from .render import SiteData
-from .render.mentions import shield_code
-from .render.page_macros import MacroError, call_site, page_macros
+from .render.page_macros import CallSite, MacroError, call_site, page_macros
+from .render.safe import md_code
+
+
+def _plugin(env: Any) -> Any:
+    return env.conf["plugins"].get("shoptalk")
 
 
 def _site(env: Any) -> SiteData:
-    plugin = env.conf["plugins"].get("shoptalk")
-    site = getattr(plugin, "site", None)
+    site = getattr(_plugin(env), "site", None)
     if site is None:
-        raise MacroError("the shoptalk macros need the 'shoptalk' plugin, listed before "
+        raise MacroError(CallSite(str(env.page.file.src_path)),
+                         "the shoptalk macros need the 'shoptalk' plugin, listed before "
                          "'macros' under plugins: in mkdocs.yml")
     return site  # type: ignore[no-any-return]
 
 
-def _where(env: Any, macro: str, name: str) -> str:
-    """``page:line`` of the first call of ``macro`` with ``name`` on the current page."""
-    file = env.page.file if getattr(env, "page", None) else None
-    page = display_path(Path(file.abs_src_path)) if file and file.abs_src_path else \
-        getattr(file, "src_path", "?")
-    return call_site(page, str(env.markdown or ""), macro, name)
+def _shown_path(env: Any, file: Any) -> str:
+    """The page's path as the checker shows it: relative to the project."""
+    project = Path(env.conf.get("config_file_path") or ".").parent
+    return display_path(Path(file.abs_src_path), project) if file.abs_src_path \
+        else str(file.src_path)
 
 
 def define_env(env: Any) -> None:
@@ -53,15 +69,36 @@ def define_env(env: Any) -> None:
     ``shoptalk.render.page_macros`` for the page being rendered."""
     def bound(name: str) -> Any:
         def call(*args: Any, **kwargs: Any) -> Markup:
-            macros = page_macros(_site(env), str(env.page.file.src_uri),
-                                 functools.partial(_where, env))
-            return macros[name](*args, **kwargs)
+            file = env.page.file
+            # Lines count from the top of the file, front matter included.
+            locate = functools.partial(call_site, _shown_path(env, file), _source(env, file))
+            try:
+                return page_macros(_site(env), str(file.src_uri), locate)[name](*args, **kwargs)
+            except MacroError as exc:
+                if getattr(_plugin(env), "build", None) is None:
+                    raise  # no site build to report to: mkdocs-macros says it
+                return _failed(env, exc.problem(), _written(name, args, kwargs))
 
         call.__name__ = call.__qualname__ = name
         return call
 
     for name in sorted(MACRO_NAMES):
         env.macro(bound(name), name)
+
+
+def _written(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """The call as a page writes it, e.g. ``term("ICP")``."""
+    shown = [json.dumps(a, ensure_ascii=False) for a in args]
+    shown += [f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(shown)})"
+
+
+def _failed(env: Any, problem: Problem, written: str) -> Markup:
+    """Log a macro call that failed and hand it to the site build (which stops a build
+    and shows it in the page under serve); the call's text stands in for its output."""
+    if _plugin(env).build.report(str(env.page.file.src_uri), problem):
+        log.error(problem.format())  # unless the checker already said the same
+    return Markup(f"\u26a0 {md_code(written)}")
 
 
 # mkdocs-macros' logger namespace, so `mkdocs build --strict` counts these errors.
@@ -73,8 +110,9 @@ class TemplateCodeError(MacroError):
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """Before Jinja runs on a page: refuse template code beyond the macros, shield code so
-    ``{{ }}`` in it is shown as written, and keep front matter keys (a playbook's
+    """Before Jinja runs on a page: refuse template code beyond the macros, shield code and
+    other engines' syntax (shortcodes, placeholders, ``{#id}``) so they are shown as
+    written, and keep front matter keys (a playbook's
     ``stage:``) from hiding the macros of the same name (they stay readable as
     ``page.meta.stage``)."""
     _lock_down(env)
@@ -84,7 +122,10 @@ def on_pre_page_macros(env: Any) -> None:
     if problems:
         _refuse(env, problems)
         return
-    env.markdown = shield_code(env.markdown)
+    env.markdown = shield_page(env.markdown)  # the text the policy judged, as it judged it
+    title = env.page.title
+    if title and "{" in str(title) and shield_title(str(title)) != title:
+        env.page.title = shield_title(str(title))  # mkdocs-macros renders the title too
     page = env.variables.get("page")
     meta = getattr(page, "meta", None)
     if meta and MACRO_NAMES.intersection(meta):
@@ -115,12 +156,10 @@ def _renders(env: Any) -> bool:
                 or env.force_page_rendering(env.page.file.src_path))
 
 
-def _template_problems(env: Any) -> list[str]:
-    """The policy's problems on the body and title Jinja is about to render, as lines."""
+def _template_problems(env: Any) -> list[Problem]:
+    """The policy's problems on the body and title Jinja is about to render."""
     file = env.page.file
-    project = Path(env.conf.get("config_file_path") or ".").parent  # as the checker shows it
-    where = display_path(Path(file.abs_src_path), project) if file.abs_src_path \
-        else file.src_path
+    where = _shown_path(env, file)
     source = _source(env, file)
     markdown = str(env.markdown)
     # MkDocs hands over the body without its front matter: count the lines it dropped.
@@ -132,14 +171,14 @@ def _template_problems(env: Any) -> list[str]:
         _, line, col = page_title(source)
         found += [(line, col + p.col - 1, p.message)
                   for p in template_problems(str(title), env.env, shield=False)]
-    return [f"{where}:{line}:{col}: error: {message} [{RULE}]"
+    return [Problem(where, line, col, "error", message, RULE)
             for line, col, message in sorted(set(found))]
 
 
 def _source(env: Any, file: Any) -> str:
     """The page's whole text: as the shoptalk plugin read it (each page is read once a
     build), else from its file."""
-    build = getattr(env.conf["plugins"].get("shoptalk"), "build", None)
+    build = getattr(_plugin(env), "build", None)
     doc = build.docs.get(file.src_uri) if build is not None else None
     if doc is not None:
         return str(doc.text)
@@ -150,20 +189,21 @@ def _source(env: Any, file: Any) -> str:
         return ""
 
 
-def _refuse(env: Any, problems: list[str]) -> None:
-    """Nothing of the page is rendered: the build stops; ``mkdocs serve`` shows the problems."""
+def _refuse(env: Any, problems: list[Problem]) -> None:
+    """Nothing of the page is rendered: the build stops; ``mkdocs serve`` shows the
+    problems in the page (the site build's panel) and nothing else of it."""
+    build = getattr(_plugin(env), "build", None)
     for problem in problems:
-        log.error(problem)
-    plugin = env.conf["plugins"].get("shoptalk")
-    if getattr(plugin, "command", "build") != "serve":
+        if build is None or build.report(str(env.page.file.src_uri), problem):
+            log.error(problem.format())
+    if build is None or not build.live:
         raise _build_error(f"{len(problems)} disallowed template tag"
                            f"{'s' if len(problems) != 1 else ''} in {env.page.file.src_path} "
                            "(listed above); the page was not rendered")
     page = copy.copy(env.variables.get("page"))
     page.meta = {**page.meta, "render_macros": False}  # Jinja must not see this page
     env.variables["page"] = page
-    items = "\n".join(f"    - {escape(p)}" for p in problems)
-    env.markdown = f"!!! failure \"This page was not rendered\"\n\n{items}\n"
+    env.markdown = ""
 
 
 def _build_error(message: str) -> Exception:
@@ -171,7 +211,7 @@ def _build_error(message: str) -> Exception:
     try:
         from mkdocs.exceptions import PluginError
     except ImportError:  # pragma: no cover - another engine running mkdocs-macros
-        return TemplateCodeError(message)
+        return TemplateCodeError(CallSite("shoptalk"), message)
     return PluginError(f"shoptalk: {message}")
 
 

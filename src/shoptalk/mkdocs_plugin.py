@@ -14,14 +14,23 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .problems import Problem, ShoptalkError
 from .render import SiteData, scrub_html
 from .render.page import page_title, theme_meta
 from .render.safe import clean_page_html
-from .site_build import SCRIPTS, STYLESHEETS, SiteBuild, build_site, load_site, read_docs
+from .site_build import (
+    SCRIPTS,
+    STYLESHEETS,
+    SiteBuild,
+    build_site,
+    load_site,
+    markdown_extensions,
+    read_docs,
+)
+from .site_cache import SiteCache
 
 log = get_plugin_logger(__name__)
 
@@ -52,26 +61,31 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         self.command = "build"
         self.site: SiteData | None = None  # read by shoptalk.macros
         self.build: SiteBuild | None = None
+        self.glossary_problems: list[Problem] = []
+        self.cache = SiteCache()  # the plugin lives as long as `mkdocs serve` does
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self.command = command  # serve shows glossary errors and keeps running
+        self.command = command  # serve shows every problem in the pages and keeps running
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the glossary; add the assets and the ``abbr`` extension."""
         root = Path(config.config_file_path or ".").resolve().parent
         try:
             settings, glossary, problems = load_site(
-                root, self.config.config_file, link_first_mention=self.config.link_first_mention)
+                root, self.config.config_file, link_first_mention=self.config.link_first_mention,
+                cache=self.cache if self.command == "serve" else None)
         except ShoptalkError as exc:
             raise PluginError(f"shoptalk: {exc}") from None
         if (errors := _report(problems)) and self.command != "serve":
             raise PluginError(f"shoptalk: the glossary has {errors} error{'s' * (errors != 1)}"
                               " (listed above); fix them and build again")
-        self.site = SiteData(glossary, settings)
+        self.site, self.glossary_problems = SiteData(glossary, settings), problems
         config.extra_css += [uri for uri in STYLESHEETS if uri not in config.extra_css]
         config.extra_javascript += [uri for uri in SCRIPTS if uri not in config.extra_javascript]
-        if self.config.abbreviations and "abbr" not in config.markdown_extensions:
-            config.markdown_extensions.append("abbr")
+        for extension in markdown_extensions(abbreviations=self.config.abbreviations,
+                                             live=self.command == "serve"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -80,14 +94,18 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         docs, unreadable = read_docs(Path(config.docs_dir),
                                      [f.src_uri for f in files.documentation_pages()])
         build = build_site(self.site.config, self.site.glossary, docs, check=self.config.check,
-                           abbreviations=self.config.abbreviations)
+                           abbreviations=self.config.abbreviations,
+                           live=self.command == "serve", glossary_problems=self.glossary_problems,
+                           cache=self.cache if self.command == "serve" else None)
         self.build, self.site = build, build.site
         _report(unreadable + build.findings)
-        for uri, content in [*((p.uri, p.markdown.encode()) for p in build.generated.values()),
-                             *build.assets().items()]:
-            files.append(File.generated(config, uri, content=content))
         if self.config.expand_nav and config.nav:
             config.nav = build.expand_nav(config.nav)
+        unlisted = build.unlisted(config.nav) if config.nav else set()
+        for uri, content in [*((p.uri, p.markdown.encode()) for p in build.generated.values()),
+                             *build.assets().items()]:
+            files.append(File.generated(config, uri, content=content, inclusion=(
+                InclusionLevel.NOT_IN_NAV if uri in unlisted else InclusionLevel.UNDEFINED)))
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -98,9 +116,12 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-50)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        """After macros: link first mentions, append used abbreviations, fix edit URLs."""
+        """After macros: stop a build on a failed macro call; link first mentions, append
+        used abbreviations, fix edit URLs (under serve, show the problems on top)."""
         if self.build is None:
             return markdown
+        if failure := self.build.failure(page.file.src_uri):
+            raise PluginError(f"shoptalk: {failure}")
         if (uri := page.file.src_uri) in self.build.generated:
             page.edit_url = self.build.edit_url(uri, config.repo_url, config.edit_uri,
                                                 Path(config.docs_dir))

@@ -101,6 +101,7 @@ class Term:
     review_every: int | None = None
     core: bool = False
     links: tuple[Link, ...] = ()
+    proper_name: bool | None = None  # None: inferred from the name (check.grammar)
     crm: Mapping[str, str] = field(default_factory=dict, hash=False)  # CRM system → its field
 
     @property

@@ -65,7 +65,7 @@ def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: b
 
 def to_dict(p: Problem) -> dict[str, Any]:
     """One problem as the JSON output's object."""
-    return {
+    found = {
         "path": p.path,
         "line": p.line,
         "col": p.col,
@@ -75,6 +75,9 @@ def to_dict(p: Problem) -> dict[str, Any]:
         "message": p.message,
         "replacement": p.replacement,
     }
+    if p.also:  # one finding standing for every use on the page
+        found.update(count=1 + len(p.also), also_lines=sorted(set(p.also)))
+    return found
 
 
 def _json(data: Any) -> str:

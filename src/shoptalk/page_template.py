@@ -8,8 +8,9 @@ checker and the site build both apply: each page is lexed and parsed with Jinja 
 Allowed: ``{{ macro("literal", key=3) }}`` for a Shoptalk macro, a bare literal such as
 ``{{ "{{" }}`` (to show braces), comments and ``{% raw %}``. Everything else is a problem.
 
-The policy walks what Jinja will actually render: code is shielded first (see
-``shoptalk.render.mentions.shield_code``), and positions are mapped back to the text given.
+The policy walks what Jinja will actually render: code and other engines' syntax (Hugo
+shortcodes, ``{{Account Name}}`` placeholders, ``{#id}`` heading attributes) are shielded
+first (``shield_page``), and positions are mapped back to the text given.
 No mkdocs import here: the adapters call this module.
 """
 
@@ -25,7 +26,7 @@ import yaml
 from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .render.mentions import shield_code_insertions
+from .render.mentions import RAW_CLOSE, RAW_OPEN, code_regions, shield_code_insertions
 
 # The macros a page may call (registered by shoptalk.macros; a test keeps the two in step).
 MACRO_NAMES = frozenset({"term", "stage", "role", "framework", "glossary_table",
@@ -43,6 +44,61 @@ _TITLE_KEY = re.compile(r"^title[ \t]*:[ \t]*", re.M)
 _BEGIN = ("variable_begin", "block_begin", "linestatement_begin")
 _END = {"variable_begin": "variable_end", "block_begin": "block_end",
         "linestatement_begin": "linestatement_end"}
+
+
+# Other engines' syntax that pages carried over from another handbook. Jinja cannot parse it
+# (or would read {#id} as the start of a comment), so it is printed as written, inside
+# {% raw %}: never evaluated. Each shape admits no brace, '%' or '<>' inside, so nothing in
+# it can close the raw block or open a tag of its own; {{ config }}, {{ x.__class__ }} and
+# every other lower-case or dotted expression keep going through the policy.
+FOREIGN_RE = re.compile(
+    r"\{\{%(?!\s*/?(?:end)?raw\b)\s*/?[A-Za-z][\w.-]*(?:\s[^{}%\n]*)?%\}\}"  # {{% note %}}
+    r"|\{\{<(?!\s*/?(?:end)?raw\b)\s*/?[A-Za-z][\w.-]*(?:\s[^{}<>%\n]*)?>\}\}"  # {{< x >}}
+    r"|\{\{[ \t]*(?!(?:True|False|None)[ \t]*\}\})[A-Z][A-Za-z0-9]*(?:[ _-][A-Za-z0-9]+)*[ \t]*\}\}"
+    r"|\{#[A-Za-z][\w-]*(?:[ \t]+[.#]?[\w-]+(?:=[\w-]*)?)*\}(?!\})"  # {#id .class} after a heading
+)
+
+
+def shield_foreign_insertions(markdown: str) -> tuple[str, list[tuple[int, int]]]:
+    """``markdown`` with other engines' syntax outside code wrapped in ``{% raw %}``, and
+    what was inserted: (offset in ``markdown``, length) pairs, as shield_code_insertions."""
+    if "{" not in markdown:
+        return markdown, []
+    code = list(code_regions(markdown)) if "`" in markdown or "~~~" in markdown else []
+    out: list[str] = []
+    inserted: list[tuple[int, int]] = []
+    last = 0
+    for m in FOREIGN_RE.finditer(markdown):
+        if any(start < m.end() and m.start() < end for start, end in code):
+            continue  # code is shielded as a whole
+        out += [markdown[last:m.start()], RAW_OPEN, m.group(), RAW_CLOSE]
+        inserted += [(m.start(), len(RAW_OPEN)), (m.end(), len(RAW_CLOSE))]
+        last = m.end()
+    out.append(markdown[last:])
+    return "".join(out), inserted
+
+
+def shield_page(markdown: str) -> str:
+    """The page as Jinja may render it: code and other engines' syntax printed as written."""
+    return _shield(markdown)[0]
+
+
+def shield_title(title: str) -> str:
+    """A page title as Jinja may render it: a trailing ``{#id}`` dropped (attr_list drops
+    it from the heading too), other engines' syntax shown as written."""
+    trailing = _TRAILING_ATTRS.search(title)
+    if trailing and FOREIGN_RE.fullmatch(trailing.group(1)):
+        title = title[:trailing.start()]
+    return shield_foreign_insertions(title)[0]
+
+
+_TRAILING_ATTRS = re.compile(r"[ \t]*(\{#[^{}]*\})[ \t]*\Z")
+
+
+def _shield(markdown: str) -> tuple[str, _OffsetMap, _OffsetMap]:
+    foreign, first = shield_foreign_insertions(markdown)
+    rendered, second = shield_code_insertions(foreign)
+    return rendered, _OffsetMap(second), _OffsetMap(first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +121,20 @@ def template_problems(markdown: str, jinja: jinja2.Environment | None = None, *,
     """Every tag in ``markdown`` that is more than a macro call with literal arguments.
 
     ``shield``: judge the text as mkdocs-macros renders a page, code shielded; a page
-    title is rendered as it is, so pass ``shield=False`` for it. Never raises: a Jinja
+    title has no code, so pass ``shield=False`` for it (see ``shield_title``). Never raises: a Jinja
     syntax error is a problem too.
     """
     jinja = jinja or syntax()
     text = markdown.replace("\r\n", "\n").replace("\r", "\n")
-    rendered, inserted = shield_code_insertions(text) if shield else (text, [])
-    to_source = _OffsetMap(inserted)
+    if shield:
+        rendered, to_foreign, to_text = _shield(text)
+    else:  # a title: no code to shield, but other engines' syntax is still shown as written
+        rendered, inserted = shield_foreign_insertions(text)
+        to_foreign, to_text = _OffsetMap([]), _OffsetMap(inserted)
+
+    def to_source(offset: int) -> int:
+        return to_text(to_foreign(offset))
+
     starts = _line_starts(text)
     found: list[TemplateProblem] = []
 
@@ -102,10 +165,16 @@ def template_problems(markdown: str, jinja: jinja2.Environment | None = None, *,
     return _unique(found)
 
 
+# Jinja's default delimiters open with these; a page without any holds no template code.
+_JINJA_OPENER = re.compile(r"\{[{%#]")
+
+
 def page_problems(source: str, jinja: jinja2.Environment | None = None
                   ) -> list[TemplateProblem]:
     """``template_problems`` of a whole page file: its body and its title, as mkdocs-macros
     renders them (nothing when the front matter says ``render_macros: false``)."""
+    if _JINJA_OPENER.search(source) is None:  # no tag at all (most pages): skip the lexer
+        return []
     text = source.replace("\r\n", "\n").replace("\r", "\n")
     meta, body_start = _front_matter(text)
     if meta.get("render_macros") == False:  # noqa: E712 - mkdocs-macros' own test
@@ -327,5 +396,7 @@ def _unique(found: list[TemplateProblem]) -> list[TemplateProblem]:
     return sorted(seen.values(), key=lambda p: (p.line, p.col))
 
 
-__all__ = ["HELP", "MACRO_NAMES", "RULE", "TemplateProblem", "page_problems", "page_title",
-           "sandbox", "syntax", "template_problems"]
+__all__ = ["FOREIGN_RE", "HELP", "MACRO_NAMES", "RULE", "TemplateProblem", "page_problems",
+           "page_title", "sandbox", "shield_foreign_insertions", "shield_page", "shield_title",
+           "syntax",
+           "template_problems"]

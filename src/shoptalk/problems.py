@@ -43,7 +43,9 @@ class Problem:
     """One thing wrong with the content, at ``path:line:col``.
 
     ``end_col`` is the column just past the reported text, when it is known;
-    ``replacement`` is the suggested fix for that span, when there is a safe one.
+    ``replacement`` is the suggested fix for that span, when there is a safe one;
+    ``also`` the line of each further use a page-level finding stands for (one finding
+    per acronym per page).
     """
 
     path: str
@@ -54,6 +56,7 @@ class Problem:
     rule: str
     end_col: int | None = None
     replacement: str | None = None
+    also: tuple[int, ...] = ()
 
     def format(self) -> str:
         """The problem as one line of text, safe to print to a terminal or a CI log."""
@@ -71,6 +74,7 @@ class Problem:
             self.rule,
             self.end_col,
             self.replacement,
+            self.also,
         )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,13 +105,27 @@ def _choose(what: str, given: str | None, choices: list[str], flag: str) -> str:
     raise ShoptalkError(f"say which {what} with {flag} (one of: {listed})")
 
 
+def term_defaults(glossary: Glossary, owners: list[str], category: str | None,
+                  owner: str | None) -> tuple[str, str]:
+    """The category and owner new terms get: as given, or the only choice; else ShoptalkError."""
+    return (_choose("category", category, list(glossary.categories), "--category"),
+            _choose("owner", owner, owners, "--owner"))
+
+
+def _examples(examples: Sequence[str]) -> str:
+    if not examples:
+        return "examples: []\n"
+    return "examples:\n" + "".join(f"  - {scalar(e)}\n" for e in examples)
+
+
 def _modeline(kind: str) -> str:
     return f"# yaml-language-server: $schema=../schema/{kind}.schema.json\n"
 
 
 def new_term(glossary: Glossary, owners: list[str], name: str, *, abbreviation: str | None = None,
              category: str | None = None, owner: str | None = None, definition: str | None = None,
-             record_id: str | None = None, today: dt.date | None = None) -> Draft:
+             record_id: str | None = None, today: dt.date | None = None,
+             examples: Sequence[str] = ()) -> Draft:
     """A draft term file; ShoptalkError naming the term it would collide with."""
     name = name.strip()
     if not name:
@@ -136,7 +151,7 @@ def new_term(glossary: Glossary, owners: list[str], name: str, *, abbreviation: 
         + "# One or two plain sentences: what it is, in other words than the name.\n"
         + f"definition: {scalar(definition or PLACEHOLDER['definition'])}\n"
         + "# Sentences that use the term the way we mean it.\n"
-        + "examples: []\n"
+        + _examples(examples)
         + f"# One of the categories in categories.yml: {cats}.\n"
         + f"category: {scalar(category)}\n"
         + "# Ids of related terms (the link back is added for you).\n"

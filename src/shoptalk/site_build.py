@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.resources import files as package_files
@@ -25,12 +25,14 @@ from .check.docs import read_text
 from .config import Config, load_config
 from .exchange import defined_term_jsonld, glossary_json, script_json
 from .model import Glossary
-from .problems import PathDisplay, Problem
+from .problems import PathDisplay, Problem, Severity
 from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site
 from .render import abbreviations as abbreviation_table
+from .render.errors import RULES_PAGE, broken_pages, error_panel
 from .render.mentions import blank_code, link_first_mentions
 from .render.widgets import abbreviation_block
 from .rule_registry import summaries
+from .site_cache import SiteCache
 from .validate import validate
 
 ASSET_DIR = "assets/shoptalk"
@@ -116,6 +118,12 @@ class SiteBuild:
     generated: dict[str, GeneratedPage]
     findings: list[Problem]
     abbreviations: dict[str, str] = field(default_factory=dict)
+    # ``mkdocs serve``: problems are shown in the pages they concern, the build goes on.
+    live: bool = False
+    glossary_problems: Sequence[Problem] = ()
+    # The problems of each hand-written page: the checker's, then those found rendering it.
+    page_problems: dict[str, list[Problem]] = field(default_factory=dict)
+    _rendering: dict[str, list[Problem]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def term_pages(self) -> dict[str, str]:
@@ -141,11 +149,47 @@ class SiteBuild:
         return found
 
     def finish_markdown(self, uri: str, markdown: str, meta: Mapping[str, Any]) -> str:
-        """A page's Markdown after its macros ran: first mentions linked, abbreviations added."""
+        """A page's Markdown after its macros ran: first mentions linked, abbreviations added;
+        when ``live``, the glossary's errors and the page's own problems shown on top."""
         if uri not in self.generated and self.site.config.link_first_mention \
                 and meta.get("link_terms", True) is not False:
             markdown = link_first_mentions(markdown, self.site, uri)
-        return markdown + self.abbreviation_block(markdown)
+        shown = self.problems_shown(uri) if self.live else ""
+        self._rendering.pop(uri, None)
+        return shown + markdown + self.abbreviation_block(markdown)
+
+    def report(self, uri: str, problem: Problem) -> bool:
+        """Note a problem found rendering the page at ``uri`` (a macro call, template code);
+        False when the checker already reported it (same place, same words)."""
+        known = self.page_problems.get(uri, []) + self._rendering.get(uri, [])
+        self._rendering.setdefault(uri, []).append(problem)
+        return not any(_same(problem, k) for k in known)
+
+    def failure(self, uri: str) -> str | None:
+        """Why the page at ``uri`` must stop a (not ``live``) build, once its macros ran."""
+        if self.live or not (found := self._rendering.get(uri)):
+            return None
+        count = len(found)
+        return (f"{count} macro call{'s' * (count != 1)} in {found[0].path} could not be "
+                "rendered (listed above); the page was not built")
+
+    def problems_shown(self, uri: str) -> str:
+        """The serve-only panels of the page at ``uri``: the glossary's errors, then the
+        page's own errors and warnings (the checker's and its macros'), each once."""
+        rule_docs = RULES_PAGE in self.docs
+        glossary = [p for p in self.glossary_problems if p.severity == "error"]
+        page: list[Problem] = []
+        for p in [*self.page_problems.get(uri, []), *self._rendering.get(uri, [])]:
+            if p.severity in _SHOWN and not any(_same(p, q) for q in page):
+                page.append(p)
+        count = len(page)
+        return error_panel(
+            f"The glossary has {len(glossary)} error{'s' * (len(glossary) != 1)}: the site "
+            "shows it without the records that failed", glossary, uri, rule_docs=rule_docs,
+            note="Fix the file and save: the page reloads.") + error_panel(
+            f"This page has {count} problem{'s' * (count != 1)}", sorted(page), uri,
+            rule_docs=rule_docs, note="Fix the page and save: it reloads. A build "
+            "(make build) fails until then.")
 
     def abbreviation_block(self, markdown: str) -> str:
         """The ``*[ABBR]: text`` definitions of the abbreviations ``markdown`` uses."""
@@ -187,6 +231,21 @@ class SiteBuild:
                                    set_url=base + posixpath.dirname(GLOSSARY_INDEX) + "/")
         return f'\n<script type="application/ld+json">{script_json(data)}</script>\n'
 
+    def unlisted(self, nav: list[Any]) -> set[str]:
+        """Generated pages ``nav`` does not list (term pages, say): left out on purpose, so
+        an engine should not report them as missing from the nav."""
+        listed: set[str] = set()
+        stack: list[Any] = list(nav)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack += item.values()
+            elif isinstance(item, list):
+                stack += item
+            elif isinstance(item, str):
+                listed.add(item)
+        return set(self.generated) - listed
+
     def expand_nav(self, nav: list[Any]) -> list[Any]:
         """Fill the generated sections and folder entries of a nav from ``mkdocs.yml``.
 
@@ -223,15 +282,33 @@ class SiteBuild:
         return out
 
 
+def markdown_extensions(*, abbreviations: bool, live: bool) -> list[str]:
+    """The Markdown extensions the pages need: ``abbr`` for hover definitions, and
+    ``admonition`` for the problem panels ``live`` pages show."""
+    return [*(["abbr"] if abbreviations else []), *(["admonition"] if live else [])]
+
+
 def load_site(root: Path, config_file: str | None = None, *,
-              link_first_mention: bool | None = None) -> tuple[Config, Glossary, list[Problem]]:
+              link_first_mention: bool | None = None, cache: SiteCache | None = None
+              ) -> tuple[Config, Glossary, list[Problem]]:
     """Settings (``shoptalk.yml`` beside ``root`` or ``config_file``, relative to it; an
-    engine's option overriding ``link_first_mention``), the glossary and its problems."""
+    engine's option overriding ``link_first_mention``), the glossary and its problems
+    (``cache``: the last ones when nothing they came from changed)."""
+    if cache is not None:
+        return cache.load(root, config_file, link_first_mention)
     settings = load_config(root, root / config_file if config_file else None)
     if link_first_mention is not None:
         settings = dataclasses.replace(settings, link_first_mention=link_first_mention)
     glossary, problems = validate(settings)
     return settings, glossary, problems
+
+
+_SHOWN: frozenset[Severity] = frozenset({"error", "warning"})  # what fails --strict
+
+
+def _same(a: Problem, b: Problem) -> bool:
+    """One problem reported twice (a macro's and the checker's, say), whatever the rule."""
+    return (a.path, a.line, a.col, a.message) == (b.path, b.line, b.col, b.message)
 
 
 @lru_cache(maxsize=8)
@@ -242,10 +319,15 @@ def _project_from_docs(root: Path, docs_dir: Path) -> tuple[Path, str]:
 
 
 def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage], *,
-               check: bool = True, abbreviations: bool = True) -> SiteBuild:
+               check: bool = True, abbreviations: bool = True, live: bool = False,
+               glossary_problems: Sequence[Problem] = (),
+               cache: SiteCache | None = None) -> SiteBuild:
     """Check the hand-written pages and generate every page of the site from the glossary.
 
     A generated page is left out when a hand-written page has its path (that is a finding).
+    ``live`` (``mkdocs serve``): problems are shown in the pages, ``glossary_problems`` on
+    every page, and a record whose file failed to load gets a page saying so. ``cache``
+    (the one ``load_site`` was given): reuse the scans and pages whose inputs are unchanged.
     """
     findings: list[Problem] = []
     usage: dict[str, list[DocRef]] = {}
@@ -255,11 +337,15 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
         stage = page.meta.get("stage")
         if isinstance(stage, str):
             playbooks.setdefault(stage, []).append(DocRef(page.uri, page.title))
+    shown = PathDisplay(settings.root)
     if check:
-        index = TermIndex.from_glossary(glossary, settings)
-        shown = PathDisplay(settings.root)
+        index = cache.term_index(glossary, settings) if cache \
+            else TermIndex.from_glossary(glossary, settings)
+        scan_one = cache.scan if cache else scan_text
+        if cache:
+            cache.forget_scans_but({(shown.show(page.path), page.text) for page in pages})
         for page in pages:
-            scan = scan_text(page.text, shown.show(page.path), index, settings)
+            scan = scan_one(page.text, shown.show(page.path), index, settings)
             findings += scan.problems
             seen: set[str] = set()
             for mention in scan.mentions:
@@ -269,7 +355,7 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
                         DocRef(page.uri, page.title, mention.line))
     site = SiteData(glossary, settings, usage, playbooks)
     generated: dict[str, GeneratedPage] = {}
-    for made in render_site(site):
+    for made in (cache.generated(site) if cache else render_site(site)):
         if made.uri in docs:
             findings.append(Problem(
                 PathDisplay(settings.root).show(docs[made.uri].path), 1, 1, "warning",
@@ -277,10 +363,20 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
                 "built from the glossary, remove the file", "generated-path"))
             continue
         generated[made.uri] = made
+    if live:
+        for uri, broken in broken_pages(glossary).items():
+            if uri not in docs:
+                generated.setdefault(uri, broken)
+    by_path = {shown.show(doc.path): doc.uri for doc in pages}
+    page_problems: dict[str, list[Problem]] = {}
+    for finding in findings:
+        if finding.path in by_path:
+            page_problems.setdefault(by_path[finding.path], []).append(finding)
     return SiteBuild(site, docs, generated, findings,
-                     abbreviation_table(site) if abbreviations else {})
+                     abbreviation_table(site) if abbreviations else {}, live,
+                     tuple(glossary_problems), page_problems)
 
 
 __all__ = ["ASSETS", "ASSET_DIR", "GLOSSARY_JSON", "SCRIPTS", "SITE_RULE_IDS", "STYLESHEETS",
-           "DocPage", "SiteBuild", "build_site", "load_site", "page_uris", "read_docs",
-           "split_front_matter"]
+           "DocPage", "SiteBuild", "build_site", "load_site", "markdown_extensions", "page_uris",
+           "read_docs", "split_front_matter"]

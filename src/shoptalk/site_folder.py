@@ -90,7 +90,7 @@ def site_pages(build: SiteBuild, mkdocs: Mapping[str, Any]) -> tuple[dict[str, s
             try:
                 body = render_macros(body, build.site, uri, shown)
             except MacroError as exc:
-                problems.append(_macro_problem(str(exc), front))
+                problems.append(exc.problem(line_offset=front.count("\n")))
                 continue
         pages[uri] = front + build.finish_markdown(uri, body, doc.meta)
     site_url = str(mkdocs.get("site_url") or "/")
@@ -109,15 +109,6 @@ def _shown(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _macro_problem(message: str, front: str) -> Problem:
-    """``page:line: text`` from a MacroError as a problem; lines count from the file's top."""
-    where, _, text = message.partition(": ")
-    path, _, line = where.rpartition(":")
-    if not line.isdigit():  # no line found: the page itself
-        return Problem(where, 1, 1, "error", text, "page-macro")
-    return Problem(path, int(line) + front.count("\n"), 1, "error", text, "page-macro")
 
 
 def folder_config(build: SiteBuild, mkdocs: Mapping[str, Any]) -> dict[str, Any]:

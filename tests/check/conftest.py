@@ -50,9 +50,11 @@ Scan = Callable[..., FileScan]
 def scan() -> Scan:
     """Scan dedented Markdown as 'page.md' with the test glossary."""
 
-    def _scan(markdown: str, *, strict: bool = False, config: Config = CONFIG) -> FileScan:
+    def _scan(markdown: str, *, strict: bool = False, config: Config = CONFIG,
+              all_occurrences: bool = False) -> FileScan:
         text = textwrap.dedent(markdown).lstrip("\n")
         index = INDEX if config is CONFIG else TermIndex.from_glossary(GLOSSARY, config)
-        return scan_text(text, "page.md", index, config, strict=strict)
+        return scan_text(text, "page.md", index, config, strict=strict,
+                         all_occurrences=all_occurrences)
 
     return _scan

@@ -38,12 +38,12 @@ def test_clean_exit_0(project: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_errors_exit_1_and_text_is_grouped(project: Path, monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(project)
-    (project / "docs" / "bad.md").write_text("ACME and the budget holder.\n", encoding="utf-8")
+    (project / "docs" / "bad.md").write_text("KTLO and the budget holder.\n", encoding="utf-8")
     assert run(project, "check") == 1
     out = capsys.readouterr().out
     assert out.splitlines()[:3] == [
         "docs/bad.md",
-        "  docs/bad.md:1:1: error: 'ACME' is not a defined term or allowed acronym; define it in "
+        "  docs/bad.md:1:1: error: 'KTLO' is not a defined term or allowed acronym; define it in "
         "glossary/terms/ or add it to allow_acronyms in shoptalk.yml [undefined-acronym]",
         "  docs/bad.md:1:14: warning: say 'Economic Buyer', not 'budget holder' "
         "(see glossary/terms/economic-buyer.yml) [avoided-wording]",
@@ -67,7 +67,7 @@ def test_json_has_end_column_and_replacement(project: Path,
 
 @pytest.mark.parametrize("fmt", ["github", "sarif"])
 def test_other_formats(project: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
-    (project / "docs" / "bad.md").write_text("ACME\n", encoding="utf-8")
+    (project / "docs" / "bad.md").write_text("KTLO\n", encoding="utf-8")
     assert run(project, "check", "--format", fmt) == 1
     out = capsys.readouterr().out
     assert "undefined-acronym" in out and "endColumn" in out
@@ -75,9 +75,9 @@ def test_other_formats(project: Path, fmt: str, capsys: pytest.CaptureFixture[st
 
 def test_fix_rewrites_then_reports_what_is_left(project: Path) -> None:
     page = project / "docs" / "fix.md"
-    page.write_bytes(b"\xef\xbb\xbfthe budget holder and ACME\r\n")
+    page.write_bytes(b"\xef\xbb\xbfthe budget holder and KTLO\r\n")
     assert run(project, "check", "--fix", str(page)) == 1
-    assert page.read_bytes() == b"\xef\xbb\xbfthe Economic Buyer and ACME\r\n"
+    assert page.read_bytes() == b"\xef\xbb\xbfthe Economic Buyer and KTLO\r\n"
 
 
 def test_unreadable_and_usage(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,7 +90,7 @@ def test_unreadable_and_usage(project: Path, capsys: pytest.CaptureFixture[str])
 
 def test_report(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "docs" / "more.md").write_text(
-        'Our {{ term("economic-buyer") }} and the budget holder; ACME.\n', encoding="utf-8")
+        'Our {{ term("economic-buyer") }} and the budget holder; KTLO.\n', encoding="utf-8")
     assert run(project, "report", "--format", "json") == 0
     data = json.loads(capsys.readouterr().out)
     assert [m["line"] for m in data["terms"]["ideal-customer-profile"]] == [3]

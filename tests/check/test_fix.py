@@ -32,8 +32,8 @@ def fix(text: str) -> str:
     # Across formatting: reported, but not rewritten.
     ("Ask the budget **holder**.", "Ask the budget **holder**."),
     # Code, links and undefined acronyms are untouched.
-    ("`budget holder` and [x](budget-holder) and ACME.",
-     "`budget holder` and [x](budget-holder) and ACME."),
+    ("`budget holder` and [x](budget-holder) and KTLO.",
+     "`budget holder` and [x](budget-holder) and KTLO."),
 ])
 def test_fix(before: str, after: str) -> None:
     assert fix(before) == after

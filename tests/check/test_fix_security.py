@@ -106,7 +106,7 @@ def test_the_schemas_and_the_code_agree_on_plain_text() -> None:
 def test_fix_never_inserts_markup_from_an_unvalidated_glossary() -> None:
     hostile = Term(id="deal-desk", name=HOSTILE_NAME, definition="A test term.",
                    category="buyers", owner="ae", source=Source(VALID / "terms" / "x.yml"),
-                   avoid=(Avoid("deal room"),))
+                   avoid=(Avoid("deal room"),), proper_name=True)
     glossary = replace(GLOSSARY, terms={**GLOSSARY.terms, hostile.id: hostile})
     text = "Ask the deal room, then the budget holder.\n"
     _, edits = scan_page(text, "page.md", TermIndex.from_glossary(glossary, CONFIG), CONFIG)
@@ -117,7 +117,7 @@ def test_fix_never_inserts_markup_from_an_unvalidated_glossary() -> None:
 def test_check_fix_reports_the_unsafe_wording_and_writes_the_rest(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "glossary" / "terms" / "deal-desk.yml").write_text(
-        f"name: '{HOSTILE_NAME}'\navoid: [deal room]\ndefinition: A desk.\n"
+        f"name: '{HOSTILE_NAME}'\nproper_name: true\navoid: [deal room]\ndefinition: A desk.\n"
         "category: buyers\nowner: ae\n", encoding="utf-8")
     path = page(project, "p.md", "Ask the deal room,\nthen the budget holder.\n")
     assert check_fix(project) == 1

@@ -14,12 +14,12 @@ from shoptalk.check.scan import scan_page
 from .conftest import CONFIG, INDEX
 
 PIECES = [
-    "ICP", "ICPs", "SDR's", "SDR’s", "ACME", "B2B", "P&L", "PQL", "budget", "holder",
+    "ICP", "ICPs", "SDR's", "SDR’s", "KTLO", "B2B", "P&L", "PQL", "budget", "holder",
     "budget holder", "Budget Holders'", "hot lead", "Ideal Customer Profile", "customer",
     "**", "*", "_", "`", "```", "~~~", "    ", "\t", "\n", "\r\n", "\r", "\n\n", "# ", "> ",
     "- ", "1. ", "|", "---", "[", "]", "(", ")", "![", "<", ">", "<!--", "-->",
     "shoptalk-ignore", "{{", "}}", '{{ term("ICP") }}', "{% if x %}", "term(", '"', "'",
-    "https://x.com/ACME", "!!! note", "\\", "&amp;", "&", "é", "ﬁ", "İ", "\x00", " ", "NOT",
+    "https://x.com/KTLO", "!!! note", "\\", "&amp;", "&", "é", "ﬁ", "İ", "\x00", " ", "NOT",
     "ALL CAPS SHOUT", "(ARR)", "Annual Recurring Revenue", ":",
 ]
 

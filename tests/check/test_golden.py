@@ -29,13 +29,15 @@ def render(scan: FileScan) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize(("name", "strict"), [("trap", False), ("trap", True),
-                                              ("context", False)])
-def test_golden(name: str, strict: bool) -> None:
+@pytest.mark.parametrize(("name", "strict", "every"), [
+    ("trap", False, False), ("trap", True, False), ("trap", False, True),
+    ("context", False, False),
+])
+def test_golden(name: str, strict: bool, every: bool) -> None:
     page = FIXTURES / f"{name}.md"
-    expected = FIXTURES / f"{name}{'.strict' * strict}.expected"
+    expected = FIXTURES / f"{name}{'.strict' * strict}{'.all' * every}.expected"
     actual = render(scan_text(page.read_text(encoding="utf-8"), page.name, INDEX, CONFIG,
-                              strict=strict))
+                              strict=strict, all_occurrences=every))
     if os.environ.get("SHOPTALK_UPDATE_GOLDEN"):
         expected.write_text(actual, encoding="utf-8")
     assert actual == expected.read_text(encoding="utf-8")

@@ -178,10 +178,13 @@ def test_an_unknown_name_fails_the_build_naming_page_and_line(
         tmp_path: Path, call: str, caplog: pytest.LogCaptureFixture) -> None:
     page = f"# Page\n\nText.\n\nSee {{{{ {call} }}}}\n"
     config = make_project(tmp_path, pages={"index.md": page}, nav=[])
-    with pytest.raises(SystemExit):
+    with pytest.raises(Abort):  # MkDocs' clean stop, not mkdocs-macros' exit(100)
         build_site(config, tmp_path / "site")
     messages = "\n".join(r.getMessage() for r in caplog.records)
-    assert re.search(r'docs/index\.md:5: \w+\((\w+=)?"\w+"\) (matches no|is ambiguous)', messages)
+    col = 9 + call.index('"')  # the name's first letter: "See {{ " is 7 characters
+    assert re.search(rf'docs/index\.md:5:{col}: error: \w+\((\w+=)?"\w+"\) '
+                     r"(matches no|is ambiguous)", messages), messages
+    assert "1 macro call in docs/index.md could not be rendered" in messages
     assert "Traceback" not in messages
     assert not (tmp_path / "site" / "index.html").exists()
 

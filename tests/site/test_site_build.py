@@ -101,12 +101,12 @@ def test_macros_render_in_core_and_leave_code_alone(tmp_path: Path) -> None:
                          "playbooks/x.md", "docs/playbooks/x.md") == (
         'Ask the [AE](../roles/ae.md "Account Executive: Owns the deal from qualification '
         'to signature."); `{{ role("x") }}`\n')
-    with pytest.raises(MacroError, match=r"^docs/x.md:2: stage\(\"quallify\"\) matches no stage; "
-                                         r"did you mean 'qualify'\?$"):
+    with pytest.raises(MacroError, match=r"^docs/x.md:2:11: stage\(\"quallify\"\) matches no "
+                                         r"stage; did you mean 'qualify'\?$"):
         render_macros('# X\n{{ stage("quallify") }}\n', site, "x.md", "docs/x.md")
-    with pytest.raises(MacroError, match=r"^docs/x.md:3: 'config' is undefined$"):
+    with pytest.raises(MacroError, match=r"^docs/x.md:3:1: 'config' is undefined$"):
         render_macros("# X\n\n{{ config.site_name }}\n", site, "x.md", "docs/x.md")
-    with pytest.raises(MacroError, match=r"^docs/x.md:2: unexpected '}', expected '\)'$"):
+    with pytest.raises(MacroError, match=r"^docs/x.md:2:1: unexpected '}', expected '\)'$"):
         render_macros("# X\n{{ term( }}\n", site, "x.md", "docs/x.md")
 
 

@@ -119,15 +119,21 @@ def test_the_jinja_environment_holds_nothing_but_the_macros() -> None:
 
 
 def test_serve_shows_the_problems_in_the_page_and_renders_nothing() -> None:
-    page = _Page(meta={}, title="Home", file=SimpleNamespace(src_path="index.md",
-                                                             abs_src_path=None))
+    # Under serve the site build draws the problem panel (tests/site/test_serve.py shows it
+    # in a browser); the hook hands it the problems and keeps every byte away from Jinja.
+    reported: list[tuple[str, str]] = []
+    build = SimpleNamespace(live=True, docs={}, report=lambda uri, problem: (
+        reported.append((uri, problem.format())), True)[1])
+    page = _Page(meta={}, title="Home", file=SimpleNamespace(
+        src_path="index.md", src_uri="index.md", abs_src_path=None))
     env = SimpleNamespace(
         env=jinja2.Environment(), page=page, markdown="Hi {{ config }}",
-        conf={"plugins": {"shoptalk": SimpleNamespace(command="serve")}},
+        conf={"plugins": {"shoptalk": SimpleNamespace(command="serve", build=build)}},
         config={"render_by_default": True}, force_page_rendering=lambda path: False,
         variables={"page": page})
     on_pre_page_macros(env)
     assert env.variables["page"].meta["render_macros"] is False
-    assert env.markdown.startswith('!!! failure "This page was not rendered"\n\n'
-                                   "    - index.md:1:4: error: &#39;config&#39; is not one of")
+    assert env.markdown == ""
+    assert [uri for uri, _ in reported] == ["index.md"]
+    assert reported[0][1].startswith("index.md:1:4: error: 'config' is not one of")
     assert page.meta == {}  # the page itself is untouched

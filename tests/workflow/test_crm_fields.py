@@ -96,13 +96,16 @@ def test_the_stage_page_shows_where_the_crm_holds_each_item(tmp_path: Path) -> N
     ]
 
 
-def _env(glossary: object, markdown: str) -> SimpleNamespace:
-    """Just enough of mkdocs-macros' env for the macros to run."""
+def _env(glossary: object, markdown: str, page: Path | None = None) -> SimpleNamespace:
+    """Just enough of mkdocs-macros' env for the macros to run (``page``: the page's file,
+    which the macros read to say where a failing call stands)."""
     macros: dict[str, object] = {}
+    if page is not None:
+        page.write_text(markdown, encoding="utf-8")
     env = SimpleNamespace(
         conf={"plugins": {"shoptalk": SimpleNamespace(site=SimpleNamespace(glossary=glossary))}},
-        page=SimpleNamespace(file=SimpleNamespace(abs_src_path=None, src_path="crm.md",
-                                                  src_uri="crm.md")),
+        page=SimpleNamespace(file=SimpleNamespace(abs_src_path=page and str(page),
+                                                  src_path="crm.md", src_uri="crm.md")),
         markdown=markdown)
     env.macro = lambda f, name=None: macros.setdefault(name or f.__name__, f) and f
     define_env(env)
@@ -112,7 +115,8 @@ def _env(glossary: object, markdown: str) -> SimpleNamespace:
 
 def test_the_crm_export_macro_shows_the_files_as_code(tmp_path: Path) -> None:
     glossary = write_glossary(tmp_path, PIPELINE)
-    env = _env(glossary, '{{ crm_export("hubspot") }}\n{{ crm_export("pipedrive") }}\n')
+    env = _env(glossary, '{{ crm_export("hubspot") }}\n{{ crm_export("pipedrive") }}\n',
+               tmp_path / "crm.md")
     shown = str(env.macros["crm_export"]("hubspot"))
     body = hubspot_pipeline(glossary).files["hubspot-deal-pipeline.json"]
     assert shown == f'```json title="hubspot-deal-pipeline.json"\n{body}```\n'
@@ -120,8 +124,9 @@ def test_the_crm_export_macro_shows_the_files_as_code(tmp_path: Path) -> None:
     assert salesforce.count("```xml title=") == len(salesforce_tree(glossary).files)
     with pytest.raises(MacroError) as caught:
         env.macros["crm_export"]("pipedrive")
-    assert str(caught.value) == ("crm.md:2: crm_export(): unknown CRM 'pipedrive'; available: "
-                                 "salesforce, hubspot")
+    # Line and column of the name in the file, as the checker reports a bad call.
+    assert str(caught.value).endswith("crm.md:2:16: crm_export(): unknown CRM 'pipedrive'; "
+                                      "available: salesforce, hubspot")
 
 
 def test_a_salesforce_tree_seeds_the_stages(tmp_path: Path, run: Run,

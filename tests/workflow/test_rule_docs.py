@@ -10,8 +10,9 @@ from shoptalk.rule_registry import RULES, TOPICS, rules
 
 ROOT = Path(__file__).parent.parent.parent
 RULES_PAGE = ROOT / "docs/reference/rules.md"
-# Hyphenated strings in the code that are not rule ids: encodings and page comments.
-NOT_RULES = {"utf-8", "utf-8-sig", "shoptalk-context", "shoptalk-ignore"}
+# Hyphenated strings in the code that are not rule ids: encodings, page comments and the
+# class of the problem panel serve shows in a page.
+NOT_RULES = {"utf-8", "utf-8-sig", "shoptalk-context", "shoptalk-ignore", "shoptalk-error"}
 _KEBAB = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
 
 

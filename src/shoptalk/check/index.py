@@ -1,43 +1,56 @@
 """TermIndex: the whole glossary compiled once into lookups and one phrase matcher.
 
 Every wording the checker knows (names, aliases, abbreviations, avoided
-wording, deprecated terms) becomes an Entry keyed by its first folded word, so
-a page is matched word by word with one dict lookup each, whatever the number
-of terms.
+wording, deprecated terms) becomes an Entry keyed by its folded words, so a page
+is matched with a few dict lookups per phrase-starting word, whatever the number
+of terms. Plural and possessive forms are undone on the page's side
+(``words.bases``), which keeps the index small. Hyphen, space and closed
+spellings of a compound are one wording (``shoptalk.language.closed``): each
+spelling the glossary writes is reachable by the others, and the one written
+exactly as in the page wins ("enterprise-notice" avoided in favour of
+"enterprise notice").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from ..config import Config
-from ..language import Language, forms_of
+from ..language import Language, closed, forms_of
 from ..model import Glossary, Term
 from ..problems import PathDisplay
-from .words import case_inflections, fold, inflections, normalize, words
+from .words import WORD_RE, case_inflections, fold, inflections, normalize, words
 
 Kind = Literal["name", "abbreviation", "avoid"]
+Spelling = tuple[str, ...]  # what joins each pair of words: "-" (a hyphen) or " "
+
+__all__ = ["Entry", "Kind", "Spelling", "TermIndex", "spelling"]
+
+_HYPHENS = frozenset("-\u2010\u2011")
+_RANK = {"abbreviation": 0, "name": 1, "avoid": 2}
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One wording to find in prose, and what it means.
 
-    ``folded`` are the phrase's folded words; its last word may also appear in any
-    of ``last_forms`` (plural, possessive). Abbreviations also compare case-kept:
+    ``folded`` are the phrase's folded words; its last word may also appear plural or
+    possessive (``words.inflections``). Abbreviations also compare case-kept:
     ``exact`` holds the case-kept words, ``exact_last`` the case-kept last-word forms.
+    ``spelling`` is how the glossary joins ``folded``'s words; None when the wording is
+    written with another number of words (reached here as a spelling variant).
     """
 
     folded: tuple[str, ...]
-    last_forms: frozenset[str]
     kind: Kind
     term_ids: tuple[str, ...]  # more than one: a homonym abbreviation (PQL)
     wording: str  # as written in the glossary
     exact: tuple[str, ...] = ()
     exact_last: frozenset[str] = frozenset()
+    spelling: Spelling | None = ()
 
 
 class TermIndex:
@@ -51,7 +64,10 @@ class TermIndex:
         self.glossary = glossary
         self.config = config
         self.language = Language(glossary)
-        self.entries: dict[str, list[Entry]] = {}
+        self.phrases: dict[tuple[str, ...], list[Entry]] = {}  # by folded words
+        # A word that may start a phrase (for one-word phrases, in any inflected form) and
+        # the most words a phrase starting with it has.
+        self.starts: dict[str, int] = {}
         self.known_acronyms: frozenset[str] = frozenset()
         self.homonyms: dict[str, tuple[str, ...]] = {}
         self._shown: dict[Path, str] = {}
@@ -65,7 +81,7 @@ class TermIndex:
         return index
 
     def _build(self) -> None:
-        entries: dict[str, list[Entry]] = defaultdict(list)
+        entries: list[Entry] = []
         acronyms: set[str] = set(self.config.allow_acronyms)
         by_abbreviation: dict[str, list[str]] = defaultdict(list)
         for term in self.glossary.terms.values():
@@ -76,19 +92,30 @@ class TermIndex:
                     continue
                 if form.role == "alias":
                     acronyms.add(normalize(form.text))
-                _add(entries, form.text, "avoid" if form.role == "avoid" else "name", (term.id,))
+                entry = _entry(form.text, "avoid" if form.role == "avoid" else "name", (term.id,))
+                if entry is not None:
+                    entries.append(entry)
         for abbreviation, ids in by_abbreviation.items():
             if len(ids) > 1:
                 self.homonyms[abbreviation] = tuple(ids)
-            _add(entries, abbreviation, "abbreviation", tuple(ids))
+            entry = _entry(abbreviation, "abbreviation", tuple(ids))
+            if entry is not None:
+                self._insert(entry)
+        for entry in _with_variants(entries):
+            self._insert(entry)
+        for found in self.phrases.values():
+            found.sort(key=lambda e: _RANK[e.kind])  # stable: glossary order within a kind
         others = [r.abbreviation for r in self.glossary.roles.values()]
         others += [f.abbreviation for f in self.glossary.frameworks.values()]
         acronyms.update(normalize(a) for a in others if a)
-        # Longest first, so a nested term is never matched inside a longer one.
-        rank = {"abbreviation": 0, "name": 1, "avoid": 2}
-        self.entries = {k: sorted(v, key=lambda e: (-len(e.folded), rank[e.kind]))
-                        for k, v in entries.items()}
         self.known_acronyms = frozenset(acronyms)
+
+    def _insert(self, entry: Entry) -> None:
+        self.phrases.setdefault(entry.folded, []).append(entry)
+        size = len(entry.folded)
+        firsts = inflections(entry.folded[0]) if size == 1 else (entry.folded[0],)
+        for word in firsts:
+            self.starts[word] = max(self.starts.get(word, 0), size)
 
     def lookup(self, text: str) -> Term | None:
         """The one term ``text`` names (see ``shoptalk.language.names``), or None."""
@@ -105,28 +132,42 @@ class TermIndex:
         return self.glossary.terms[term_id]
 
 
-def _add(entries: dict[str, list[Entry]], wording: str, kind: Kind,
-         term_ids: tuple[str, ...]) -> None:
+def _entry(wording: str, kind: Kind, term_ids: tuple[str, ...]) -> Entry | None:
+    """``wording`` as an Entry; None when it has no words."""
     exact = tuple(normalize(w) for w in words(wording))
     folded = tuple(fold(w) for w in exact)
     if not folded:
-        return
-    entry = Entry(
+        return None
+    # Abbreviations, and any wording that is one all-caps word, keep their case: "AM" is not "am".
+    case_kept = kind == "abbreviation" or (len(exact) == 1 and exact[0].isupper())
+    return Entry(
         folded=folded,
-        last_forms=frozenset(inflections(folded[-1])),
         kind=kind,
         term_ids=term_ids,
         wording=wording,
-        exact=exact if kind == "abbreviation" else (),
-        exact_last=frozenset(case_inflections(exact[-1])) if kind == "abbreviation" else
-        frozenset(),
+        exact=exact if case_kept else (),
+        exact_last=frozenset(case_inflections(exact[-1])) if case_kept else frozenset(),
+        spelling=spelling(WORD_RE.split(wording)[1:-1]),  # the gaps between words
     )
-    if len(folded) == 1:
-        # A one-word entry is reached through any of its inflected forms.
-        for form in entry.last_forms:
-            entries[form].append(entry)
-    else:
-        entries[folded[0]].append(entry)
 
 
-__all__ = ["Entry", "Kind", "TermIndex"]
+def spelling(gaps: list[str]) -> Spelling:
+    """How ``gaps`` join a phrase's words: "-" where a gap holds a hyphen, else " "."""
+    return tuple("-" if _HYPHENS.intersection(gap) else " " for gap in gaps)
+
+
+def _with_variants(entries: list[Entry]) -> list[Entry]:
+    """Each entry under every spelling of its wording: the glossary's and the closed one."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        groups[closed(" ".join(entry.folded))].append(entry)
+    out: list[Entry] = []
+    for key, group in groups.items():
+        paths = dict.fromkeys([e.folded for e in group] + [(key,)])
+        for entry in group:
+            for path in paths:
+                if path == entry.folded:
+                    out.append(entry)
+                else:
+                    out.append(replace(entry, folded=path, spelling=None))
+    return out

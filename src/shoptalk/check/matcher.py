@@ -1,15 +1,19 @@
 """Matching the compiled glossary against one block of prose.
 
-Greedy, leftmost and longest first: at each word the entries starting with that
-word are tried longest first, and a match consumes its words, so a nested term
-("Customer" inside "Ideal Customer Profile") is never reported twice.
+Greedy, leftmost and longest first: from each word that starts a phrase
+(``TermIndex.starts``), the longest run of joined words that is a phrase
+(``TermIndex.phrases``, the last word in any inflected form) wins, and a match
+consumes its words, so a nested term ("Customer" inside "Ideal Customer
+Profile") is never reported twice.
+Where several wordings end at one place (spellings of one compound), the one
+joined with hyphens or spaces exactly as the page joins them wins.
 
 Speed matters here (every word of every page passes through): words are cut and
 folded by the regex engine in one go (``split`` of the lower-cased block), a
-set-membership test picks the few words that start an entry, one regex search
+set-membership test picks the few words that start a phrase, one regex search
 tells whether the block can hold an acronym at all, and word positions are
-summed only for blocks where a candidate needs them (``Words``). No Python code
-runs per word beyond the one membership test.
+summed only for blocks where a hit needs them (``Words``). The work per word does
+not grow with the number of terms: a few dict lookups per phrase-starting word.
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
 
-from .index import Entry, TermIndex
-from .words import JOINERS, WORD_RE, fold, normalize
+from .index import Entry, TermIndex, spelling
+from .words import JOINERS, WORD_RE, bases, fold, normalize
 
 Word = tuple[int, int, str]  # (start, end, text) in the block's prose
 
@@ -71,6 +75,10 @@ class Words:
         """True when word ``i`` and word ``i + 1`` can belong to one phrase."""
         return not self.pieces[2 * i + 2].strip(_JOINERS)
 
+    def gaps(self, i: int, size: int) -> list[str]:
+        """What lies between the words ``i .. i + size - 1``."""
+        return self.pieces[2 * i + 2:2 * (i + size):2]
+
     def __getitem__(self, i: int) -> Word:
         start, end = self.span(i)
         return start, end, self.text[start:end]
@@ -78,7 +86,7 @@ class Words:
 
 def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], Words]:
     """Hits in ``text``; indices of uncovered words that may be acronyms; every word."""
-    entries = index.entries
+    phrases, phrase_starts = index.phrases, index.starts
     raw: list[str] | None = None
     if text.isascii():
         # ASCII lower() keeps length and word boundaries, so one split cuts and folds every
@@ -90,7 +98,7 @@ def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], Words]:
         raw = pieces[1::2]
         folded = [fold(w) for w in raw]
     words = Words(text, pieces)
-    starts = list(compress(count(), map(entries.__contains__, folded)))
+    starts = list(compress(count(), map(phrase_starts.__contains__, folded)))
     caps: list[int] = []
     if _CAPS_PAIR_RE.search(text) is not None:
         if raw is None:
@@ -105,25 +113,59 @@ def match(text: str, index: TermIndex) -> tuple[list[Hit], list[int], Words]:
     for i in starts:
         if i < until:
             continue
-        for entry in entries[folded[i]]:
-            size = len(entry.folded)
-            if size == 1:
-                # Keyed by this very form (index._add), so only the case may differ.
-                if entry.exact and normalize(words[i][2]) not in entry.exact_last:
-                    continue
-                start, end = words.span(i)
-                hits.append(Hit(entry, start, end, (text[start:end],)))
-            elif i + size <= n and _matches(entry, words, folded, i):
+        longest = 1
+        most = min(phrase_starts[folded[i]], n - i)
+        while longest < most and words.joined(i + longest - 1):
+            longest += 1
+        for size in range(longest, 0, -1):
+            entry = _find(phrases, folded, words, i, size)
+            if entry is not None:
                 hits.append(_hit(entry, words, i, size))
-            else:
-                continue
-            if caps:
-                covered.update(range(i, i + size))
-            until = i + size
-            break
+                if caps:
+                    covered.update(range(i, i + size))
+                until = i + size
+                break
     if covered:
         caps = [i for i in caps if i not in covered]
     return hits, caps, words
+
+
+def _find(phrases: dict[tuple[str, ...], list[Entry]], folded: list[str], words: Words,
+          i: int, size: int) -> Entry | None:
+    """The entry the ``size`` words from ``i`` are, their last word in any inflection."""
+    head = tuple(folded[i:i + size - 1])
+    for base in bases(folded[i + size - 1]):
+        entries = phrases.get((*head, base))
+        if entries:
+            entry = _choose(entries, words, i, size)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _choose(entries: list[Entry], words: Words, i: int, size: int) -> Entry | None:
+    """The entry the words ``i .. i+size`` are: spelled as written first, else the first
+    in rank (abbreviation, name, avoided wording); abbreviations only in their own case."""
+    fallback: Entry | None = None
+    written: tuple[str, ...] | None = None
+    for entry in entries:
+        if entry.exact and not _same_case(entry, words, i, size):
+            continue
+        if len(entries) == 1:
+            return entry
+        if written is None:
+            written = spelling(words.gaps(i, size))
+        if entry.spelling == written:
+            return entry
+        fallback = fallback or entry
+    return fallback
+
+
+def _same_case(entry: Entry, words: Words, i: int, size: int) -> bool:
+    last = size - 1
+    if any(normalize(words[i + j][2]) != entry.exact[j] for j in range(last)):
+        return False
+    return normalize(words[i + last][2]) in entry.exact_last
 
 
 def _hit(entry: Entry, words: Words, i: int, size: int) -> Hit:
@@ -132,24 +174,6 @@ def _hit(entry: Entry, words: Words, i: int, size: int) -> Hit:
     text = words.text
     cut = [text[offsets[k]:offsets[k + 1]] for k in range(2 * i + 1, 2 * (i + size), 2)]
     return Hit(entry, offsets[2 * i + 1], offsets[2 * (i + size)], tuple(cut))
-
-
-def _matches(entry: Entry, words: Words, folded: list[str], i: int) -> bool:
-    # The folded words first (no positions needed), then case, then what lies between words.
-    wanted = entry.folded
-    last = len(wanted) - 1
-    for j in range(last):
-        if folded[i + j] != wanted[j]:
-            return False
-    if folded[i + last] not in entry.last_forms:
-        return False
-    if entry.exact:
-        for j in range(last):
-            if normalize(words[i + j][2]) != entry.exact[j]:
-                return False
-        if normalize(words[i + last][2]) not in entry.exact_last:
-            return False
-    return all(words.joined(j) for j in range(i, i + last))
 
 
 __all__ = ["Hit", "Word", "Words", "match"]

@@ -156,11 +156,16 @@ def _walk(work: str, base_line: int, page: Page, fillers: set[int]) -> None:
             lines = work.split("\n") if lines is None else lines
             text = "\n".join(lines[tok.map[0]:tok.map[1]])
             page.html.append((page.line_starts[base_line + tok.map[0]], text))
-        if tok.type == "html_block" and tok.map and "<!--" in tok.content:
-            # A comment on its own governs the next block at its level (a list: all of it).
-            nxt = next((t.map for t in tokens[i + 1:] if t.map and t.level == tok.level), None)
-            first, last = (nxt[0], nxt[1] - 1) if nxt else (tok.map[1], tok.map[1])
-            page.comments.append(Comment(tok.content, base_line + first, base_line + last))
+            if "<!--" in tok.content:
+                # A comment on its own governs the next block at its level (a list: all of it).
+                nxt = next((t.map for t in tokens[i + 1:] if t.map and t.level == tok.level),
+                           None)
+                first, last = (nxt[0], nxt[1] - 1) if nxt else (tok.map[1], tok.map[1])
+                page.comments.append(Comment(tok.content, base_line + first, base_line + last))
+            # The text a reader sees inside the HTML (<li> items) is prose; tags are not.
+            block = _html_text(tok.content, base_line + tok.map[0], work, page)
+            if block is not None:
+                page.blocks.append(block)
     for offset_line, indent, body in nested:
         _walk_indented(body, base_line + offset_line, indent, page, fillers)
 
@@ -219,6 +224,55 @@ def _lift_indented_blocks(work: str) -> tuple[str, list[tuple[int, int, str]]]:
                 lines[k] = " " * len(lines[k])  # blank, with offsets kept
         i = j
     return "\n".join(lines), nested
+
+
+# What in an HTML block is not text a reader sees: comments, code-like elements, tags.
+_HTML_MARKUP_RE = re.compile(r"<!--.*?(?:-->|\Z)"
+                             r"|<(script|style|pre|code|textarea)\b.*?(?:</\1\s*>|\Z)"
+                             r"|<[^>]*>?", re.S | re.I)
+_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.I)
+
+
+def _html_text(content: str, first_line: int, src: str, page: Page) -> Block | None:
+    """The text of an HTML block (``<ul><li>…</li></ul>``) as prose: tags, attributes,
+    comments, code and entities are barriers, never words."""
+    if not content.strip() or "<" not in content:
+        return None
+    out = _Builder()
+    offset = 0
+    marks = [(m.start(), m.end()) for m in _HTML_MARKUP_RE.finditer(content)]
+    for n, piece in enumerate(content.split("\n")):
+        line = first_line + n
+        if line >= len(page.line_starts):
+            break
+        start = page.line_starts[line]
+        end = page.line_starts[line + 1] - 1 if line + 1 < len(page.line_starts) else len(src)
+        at = src.find(piece, start, end) if piece else start
+        if at >= 0:
+            _html_line(content, marks, offset, len(piece), at, out)
+        out.gap(" ")
+        offset += len(piece) + 1
+    if not any(part.strip(" " + BARRIER) for part in out.parts):
+        return None
+    text = _ENTITY_RE.sub(lambda m: BARRIER * len(m.group()), "".join(out.parts))
+    return Block(text, out.starts, out.sources)
+
+
+def _html_line(content: str, marks: list[tuple[int, int]], begin: int, size: int, source: int,
+               out: _Builder) -> None:
+    """Add the text of content[begin:begin + size] (one line, at ``source``) to ``out``."""
+    cursor = begin
+    for mark_start, mark_end in marks:
+        if mark_end <= begin:
+            continue
+        if mark_start >= begin + size:
+            break
+        if mark_start > cursor:
+            out.piece(content[cursor:mark_start], source + cursor - begin)
+        out.gap(BARRIER)
+        cursor = max(cursor, mark_end)
+    if cursor < begin + size:
+        out.piece(content[cursor:begin + size], source + cursor - begin)
 
 
 class _Builder:

@@ -16,13 +16,15 @@ from ..page_template import page_problems
 from ..problems import Problem, Severity
 from ..rule_registry import default_levels
 from .acronyms import acronym_base, defines, is_stopword, shouted
+from .grammar import Rewording, reword
 from .index import Entry, TermIndex
-from .matcher import Hit, match
+from .knowledge import Knowledge
+from .matcher import Hit, Words, match
+from .pagewide import knowledge_for, near_miss, one_per_page
 from .prose import Block, Page, read_page
 from .refs import Reference, references
 from .suppress import PageSettings, ignores, read_settings, suppressed
 from .unsafe_html import unsafe_html
-from .words import fold, split_suffix
 
 DEFAULT_LEVELS: dict[str, Severity] = default_levels("checker")
 
@@ -68,18 +70,20 @@ class _State:
     index: TermIndex
     config: Config
     settings: PageSettings
-    problems: list[tuple[Problem, str]] = field(default_factory=list)  # with subject
+    # Each with its subject (for suppression) and, for page-level rules, its group.
+    problems: list[tuple[Problem, str, str | None]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     edits: dict[tuple[int, int], Edit] = field(default_factory=dict)
     chosen: set[str] = field(default_factory=set)  # term ids a page picked by reference
 
     def add(self, rule: str, start: int, end: int, message: str, subject: str,
-            replacement: str | None = None) -> Problem:
+            replacement: str | None = None, group: str | None = None) -> Problem:
+        """Record a problem; problems of one ``group`` become one finding per page."""
         line, col = self.page.position(start)
         end_line, end_col = self.page.position(end)
         problem = Problem(self.display, line, col, DEFAULT_LEVELS[rule], message, rule,
                           end_col if end_line == line and end > start else None, replacement)
-        self.problems.append((problem, subject))
+        self.problems.append((problem, subject, group))
         return problem
 
     def mention(self, term_id: str, start: int, end: int) -> None:
@@ -92,13 +96,19 @@ class _State:
 
 
 def scan_text(text: str, display: str, index: TermIndex, config: Config, *,
-              strict: bool = False) -> FileScan:
-    """Check one page's Markdown; ``display`` is the path shown in problems and mentions."""
-    return scan_page(text, display, index, config, strict=strict)[0]
+              strict: bool = False, all_occurrences: bool = False) -> FileScan:
+    """Check one page's Markdown; ``display`` is the path shown in problems and mentions.
+
+    An undefined or ambiguous acronym is one finding per page (its first use, with the
+    count and the other lines) unless ``all_occurrences`` asks for one per use.
+    """
+    return scan_page(text, display, index, config, strict=strict,
+                     all_occurrences=all_occurrences)[0]
 
 
 def scan_page(text: str, display: str, index: TermIndex, config: Config, *,
-              strict: bool = False) -> tuple[FileScan, list[Edit]]:
+              strict: bool = False, all_occurrences: bool = False
+              ) -> tuple[FileScan, list[Edit]]:
     """``scan_text`` plus the safe edits ``--fix`` may apply."""
     page = read_page(text)
     state = _State(page, display, index, config, read_settings(page.front_matter))
@@ -110,39 +120,45 @@ def scan_page(text: str, display: str, index: TermIndex, config: Config, *,
     _check_references(state, references(page.macros))
     undefined: list[tuple[str, int, int]] = []
     defined: dict[str, tuple[int, int]] = {}
-    for block in page.blocks:
-        hits, free, words = match(block.text, index)
+    knowledge = knowledge_for(config)
+    matched = [(block, *match(block.text, index)) for block in page.blocks]
+    state.chosen.update(_inline_senses(state, matched))
+    for block, hits, free, words in matched:
         for hit in hits:
             _report_hit(state, block, hit)
         for i in free:
             word = words[i]
             base = acronym_base(word[2])  # caps-led: candidates only
-            if base is None or base in index.known_acronyms or is_stopword(base):
+            if base is None or base in index.known_acronyms:
                 continue
             start, end = _span(block, word[0], word[1])
             if page.source[start:end] != word[2]:
                 # Markup inside the word (``ICP**ICP**``): judge each piece as written,
                 # so every reported span holds exactly the acronym it names.
-                undefined.extend(_written_pieces(page.source, start, end, index))
+                undefined.extend(_written_pieces(page.source, start, end, index, knowledge))
                 continue
             if defines(words, i, block.text):
-                defined.setdefault(base, (start, end))
-            elif not shouted(words, i, block.text):
+                # Stop words too: "Order Form (OF)" defines OF like any other acronym.
+                if start < defined.get(base, (start + 1,))[0]:
+                    defined[base] = (start, end)
+            elif not (is_stopword(base) or knowledge.explains(base)
+                      or shouted(words, i, block.text)):
                 undefined.append((base, start, end))
     _report_acronyms(state, undefined, defined, strict=strict)
-    return _finish(state)
+    return _finish(state, all_occurrences=all_occurrences)
 
 
 _PIECE = re.compile(r"[^\W_][\w&'’]*")
 
 
-def _written_pieces(source: str, start: int, end: int,
-                    index: TermIndex) -> list[tuple[str, int, int]]:
+def _written_pieces(source: str, start: int, end: int, index: TermIndex,
+                    knowledge: Knowledge) -> list[tuple[str, int, int]]:
     """Undefined acronyms among the pieces of ``source[start:end]`` split at markup."""
     found = []
     for m in _PIECE.finditer(source, start, end):
         base = acronym_base(m.group())
-        if base is not None and base not in index.known_acronyms and not is_stopword(base):
+        if base is not None and base not in index.known_acronyms and not is_stopword(base) \
+                and not knowledge.explains(base):
             found.append((base, m.start(), m.end()))
     return found
 
@@ -190,10 +206,11 @@ def _report_hit(state: _State, block: Block, hit: Hit) -> None:
     found = " ".join(block.text[hit.start:hit.end].split())
     if entry.kind == "avoid":
         term = state.index.term(entry.term_ids[0])
-        replacement = preferred(found, hit, term.name)
-        state.add("avoided-wording", start, end, f"say '{replacement}', not '{found}' "
-                  f"(see {_where(state, term)})", found, replacement)
-        _offer_edit(state, block, hit, start, end, replacement)
+        new = reword(block.text, hit, term.name, term.proper_name)
+        start, found = _span(block, new.start, new.end)[0], _found(block, new.start, new.end)
+        state.add("avoided-wording", start, end, f"say '{new.text}', not '{found}' "
+                  f"(see {_where(state, term)})", found, new.text)
+        _offer_edit(state, block, new, start, end)
         return
     term_id = _resolve(state, entry, start, end, found)
     if term_id is None:
@@ -209,10 +226,11 @@ def _report_hit(state: _State, block: Block, hit: Hit) -> None:
         return
     wording = target.abbreviation if entry.kind == "abbreviation" and target.abbreviation \
         else target.name
-    replacement = preferred(found, hit, wording)
-    state.add("deprecated-term", start, end, f"'{found}' is deprecated; say '{replacement}' "
-              f"(see {_where(state, target)})", found, replacement)
-    _offer_edit(state, block, hit, start, end, replacement)
+    new = reword(block.text, hit, wording, target.proper_name)
+    start, found = _span(block, new.start, new.end)[0], _found(block, new.start, new.end)
+    state.add("deprecated-term", start, end, f"'{found}' is deprecated; say '{new.text}' "
+              f"(see {_where(state, target)})", found, new.text)
+    _offer_edit(state, block, new, start, end)
 
 
 def _resolve(state: _State, entry: Entry, start: int, end: int, found: str) -> str | None:
@@ -233,8 +251,9 @@ def _resolve(state: _State, entry: Entry, start: int, end: int, found: str) -> s
                           for t in terms)
     state.add("ambiguous-abbreviation", start, end, f"'{entry.wording}' is ambiguous here: "
               f"{options}; choose one in front matter (shoptalk-context: {{{entry.wording}: "
-              f"{terms[0].id}}}) or reference it once with {{{{ term(\"{terms[0].id}\") }}}}",
-              found)
+              f"{terms[0].id}}}), spell it out once (\"{terms[0].name} ({entry.wording})\") or "
+              f"reference it once with {{{{ term(\"{terms[0].id}\") }}}}",
+              found, group=entry.wording)
     return None
 
 
@@ -242,67 +261,88 @@ def _where(state: _State, term: Term) -> str:
     return state.index.shown(term.source.path)
 
 
-def preferred(found: str, hit: Hit, wording: str) -> str:
-    """``wording`` shaped like ``found``: capital first letter, plural, possessive kept."""
-    last, possessive = split_suffix(hit.words[-1])
-    if not possessive and last[-1:] in ("'", "’"):
-        last, possessive = last[:-1], last[-1]
-    base = hit.entry.folded[-1]
-    if fold(last) != base:
-        wording = _plural(wording)
-    if possessive:
-        wording += possessive if possessive in ("'", "’") else possessive[0] + "s"
-    if found[:1].isupper() and wording[:1].islower():
-        wording = wording[0].upper() + wording[1:]
-    return wording
+def _found(block: Block, start: int, end: int) -> str:
+    return " ".join(block.text[start:end].split())
 
 
-def _plural(wording: str) -> str:
-    if wording.endswith("y") and wording[-2:-1].lower() not in tuple("aeiou"):
-        return wording[:-1] + "ies"
-    if wording.endswith(("s", "x", "z", "ch", "sh")):
-        return wording + "es"
-    return wording + "s"
-
-
-def _offer_edit(state: _State, block: Block, hit: Hit, start: int, end: int,
-                replacement: str) -> None:
+def _offer_edit(state: _State, block: Block, new: Rewording, start: int, end: int) -> None:
     # Safe only when the source span is the prose itself, give or take line breaks:
     # never rewrite across emphasis, escapes or other markup.
-    if state.page.source[start:end].split() == block.text[hit.start:hit.end].split():
-        state.edits[(start, end)] = Edit(start, end, replacement)
+    if state.page.source[start:end].split() == block.text[new.start:new.end].split():
+        state.edits[(start, end)] = Edit(start, end, new.text)
 
 
 def _report_acronyms(state: _State, undefined: list[tuple[str, int, int]],
                      defined: dict[str, tuple[int, int]], *, strict: bool) -> None:
     terms_dir = state.index.shown(state.config.glossary / "terms")
+    advice = f"define it in {terms_dir}/ or add it to allow_acronyms in shoptalk.yml"
     for base, start, end in undefined:
-        if base in defined:
+        where = defined.get(base)
+        if where is not None and start >= where[0]:
+            continue  # an inline definition covers the page from that point on
+        if where is not None:
+            line = state.page.position(where[0])[0]
+            state.add("undefined-acronym", start, end, f"'{base}' is used before its "
+                      f"definition on line {line}; spell it out at its first use, or {advice}",
+                      base, group=base)
             continue
-        state.add("undefined-acronym", start, end, f"'{base}' is not a defined term or allowed "
-                  f"acronym; define it in {terms_dir}/ or add it to allow_acronyms in "
-                  "shoptalk.yml", base)
+        close = near_miss(state.index, base)
+        if close is None:
+            state.add("undefined-acronym", start, end, f"'{base}' is not a defined term or "
+                      f"allowed acronym; {advice}", base, group=base)
+            continue
+        wanted, meaning = close
+        suffix = state.page.source[start + len(base):end]
+        state.add("undefined-acronym", start, end, f"'{base}' is not a defined term or "
+                  f"allowed acronym; did you mean {wanted} ({meaning})? If not, {advice}",
+                  base, wanted + suffix, group=base)
     if strict:
         for base, (start, end) in defined.items():
             state.add("inline-defined-acronym", start, end, f"'{base}' is defined only on this "
                       f"page; define it in {terms_dir}/ so every page shares it", base)
 
 
-def _finish(state: _State) -> tuple[FileScan, list[Edit]]:
+def _inline_senses(state: _State, matched: list[tuple[Block, list[Hit], list[int], Words]]
+                   ) -> set[str]:
+    """Terms a page picks by spelling a shared abbreviation out: "Google Tag Manager (GTM)"
+    or "GTM (Google Tag Manager)" selects that sense for the page, as front matter does."""
+    chosen: set[str] = set()
+    for block, hits, _, _ in matched:
+        text = block.text
+        for k, hit in enumerate(hits):
+            if hit.entry.kind != "abbreviation" or len(hit.entry.term_ids) < 2:
+                continue
+            ids = hit.entry.term_ids
+            before = hits[k - 1] if k > 0 else None
+            after = hits[k + 1] if k + 1 < len(hits) else None
+            if (before is not None and before.entry.kind == "name"
+                    and before.entry.term_ids[0] in ids
+                    and text[before.end:hit.start].strip() == "("
+                    and text[hit.end:].lstrip(" ").startswith(")")):
+                chosen.add(before.entry.term_ids[0])
+            elif (after is not None and after.entry.kind == "name"
+                    and after.entry.term_ids[0] in ids
+                    and text[hit.end:after.start].strip() == "("
+                    and text[after.end:].lstrip(" ").startswith(")")):
+                chosen.add(after.entry.term_ids[0])
+    return chosen
+
+
+def _finish(state: _State, *, all_occurrences: bool = False) -> tuple[FileScan, list[Edit]]:
     comments = ignores(state.page.comments)
-    kept: list[Problem] = []
+    kept: list[tuple[Problem, str | None]] = []
     dropped: set[tuple[int, int]] = set()
-    for problem, subject in state.problems:
+    for problem, subject, group in state.problems:
         adjusted = state.config.adjust(problem)
         if adjusted is None or suppressed(problem.line, problem.rule, subject, state.settings,
                                           comments):
             dropped.add((problem.line, problem.col))
             continue
-        kept.append(adjusted)
+        kept.append((adjusted, None if all_occurrences else group))
     edits = [e for e in state.edits.values() if state.page.position(e.start) not in dropped]
     mentions = sorted(state.mentions, key=lambda m: (m.line, m.col))
-    scan = FileScan(state.display, sorted(set(kept)), mentions)
+    scan = FileScan(state.display, one_per_page(kept), mentions)
     return scan, sorted(edits, key=lambda e: e.start)
 
 
-__all__ = ["DEFAULT_LEVELS", "Edit", "FileScan", "Mention", "preferred", "scan_page", "scan_text"]
+__all__ = ["DEFAULT_LEVELS", "Edit", "FileScan", "Mention", "scan_page", "scan_text"]

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 
-from ..language import fold, normalize
+from ..language import COMPOUND_JOINERS, fold, normalize
 
 # A word: letters/digits joined by '&' (P&L) or an apostrophe (SDR's, SDR’s, don't).
 WORD_RE = re.compile(r"\w+(?:[&'’]\w+)*")
 APOSTROPHES = ("'", "’")
 POSSESSIVES = ("'s", "’s")
-# Characters allowed between the words of a phrase: spaces, line breaks, hyphens.
-JOINERS = frozenset(" \t\n-‐‑")
+# Characters allowed between the words of a phrase: spaces, line breaks, hyphens (the
+# language's compound joiners, so "enterprise-notice" is a spelling of "enterprise notice").
+JOINERS = frozenset(COMPOUND_JOINERS)
 
-__all__ = ["APOSTROPHES", "JOINERS", "POSSESSIVES", "WORD_RE", "case_inflections", "fold",
+__all__ = ["APOSTROPHES", "JOINERS", "POSSESSIVES", "WORD_RE", "bases", "case_inflections", "fold",
            "inflections", "joined", "normalize", "split_suffix", "words"]
 
 
@@ -45,6 +46,29 @@ def inflections(word: str) -> set[str]:
     if word.endswith("y") and len(word) > 1:
         forms.add(word[:-1] + "ies")
     return forms | {f + "'s" for f in forms}
+
+
+_bases: dict[str, tuple[str, ...]] = {}
+
+
+def bases(word: str) -> tuple[str, ...]:
+    """The (folded) words ``word`` may be an inflection of, itself first: the inverse of
+    ``inflections`` (``parties's`` → ``parties's``, ``parties``, ``partie``, ``party``, …)."""
+    found = _bases.get(word)
+    if found is None:
+        out = [word]
+        for stem in (word, word[:-2]) if word.endswith("'s") else (word,):
+            out.append(stem)
+            if stem.endswith("ies"):
+                out.append(stem[:-3] + "y")
+            if stem.endswith("es"):
+                out.append(stem[:-2])
+            if stem.endswith("s"):
+                out.append(stem[:-1])
+        found = tuple(dict.fromkeys(b for b in out if b))
+        if len(_bases) < 200_000:  # bounded, like ``fold``'s cache
+            _bases[word] = found
+    return found
 
 
 def case_inflections(word: str) -> set[str]:

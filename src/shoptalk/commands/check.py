@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from ..cache import load_cached
 from ..check import RULE_IDS, TermIndex
-from ..check.docs import page_files, scan_files
+from ..check.docs import default_jobs, page_files, scan_files
 from ..check.fix import Change, fix_file
 from ..config import load_config
-from ..load import load_glossary
 from ..output import FORMATS, emit
 from ..problems import Problem, ShoptalkError, exit_code
 
@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: text)")
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too, and report acronyms defined only in a page")
+    parser.add_argument("--all-occurrences", action="store_true",
+                        help="report every use of an undefined or ambiguous acronym, not "
+                             "only its first use on each page")
     parser.add_argument("--fix", action="store_true",
                         help="replace avoided and deprecated wording with the preferred term, "
                         "printing each change as 'path:line:col: old → new'")
@@ -40,19 +43,22 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run and not args.fix:
         raise ShoptalkError("--dry-run only makes sense with --fix")
     config = load_config(path=args.config)
-    glossary, _ = load_glossary(config.glossary, config.root)  # `validate` reports its problems
+    glossary, _ = load_cached(config.glossary, config.root)  # `validate` reports its problems
     index = TermIndex.from_glossary(glossary, config)
     files = page_files(args.paths or [config.docs])
     problems: list[Problem] = []
     changes: list[Change] = []
-    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict):
+    jobs = default_jobs(len(files))
+    for path, text, scan, edits in scan_files(config, index, files, strict=args.strict, jobs=jobs,
+                                              all_occurrences=args.all_occurrences):
         if args.fix and text is not None and edits:
             made, skipped = fix_file(path, scan.path, text, edits, root=config.root,
                                      dry_run=args.dry_run)
             problems.extend(skipped)
             changes.extend(made)
             if made and not args.dry_run:
-                scan = next(scan_files(config, index, [path], strict=args.strict))[2]
+                scan = next(scan_files(config, index, [path], strict=args.strict,
+                                       all_occurrences=args.all_occurrences))[2]
         problems.extend(scan.problems)
     if args.fix:
         # The report on stdout is in --format; the changes join it only when that is text.

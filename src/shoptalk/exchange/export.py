@@ -40,7 +40,8 @@ SKOS_CONTEXT: dict[str, Any] = {
 FORMAT_FIELDS = {
     "json": ("id", "name", "abbreviation", "aliases", "avoid", "definition", "details",
              "examples", "category", "related", "broader", "stages", "context", "owner",
-             "status", "replaced_by", "reviewed", "review_every", "core", "links", "crm"),
+             "status", "replaced_by", "reviewed", "review_every", "core", "proper_name",
+             "links", "crm"),
     "csv": CSV_COLUMNS,
     "skos": ("id", "name", "abbreviation", "aliases", "avoid", "context", "definition",
              "examples", "related", "broader"),

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from ..language import Form, Wordings, fold, new_forms
-from ..model import Glossary
+from ..model import Glossary, Term
 from ..problems import Problem, ShoptalkError, display_path
 from ..scaffold import slugify, term_clash, term_wordings
 from ..schema import ID_PATTERN, check_document
 from ..yaml_reader import read_yaml
+from .expansions import expand_row, meanings_differ, telling_word
 from .records import TERM_FIELDS, term_file
 from .sources import Row, Source
 from .targets import target_problem, term_path
@@ -106,6 +107,7 @@ def plan_import(source: Source, glossary: Glossary, defaults: Defaults,
 
     groups: dict[str, list[Row]] = {}
     for row in source.rows:
+        row = Row(row.line, row.col, _expanded(row.data))
         name = _key(row)
         if not name.strip():
             refuse(row, "no term in this row; it needs a name", "import-missing-name")
@@ -161,21 +163,74 @@ def _take(row: Row, data: dict[str, Any], glossary: Glossary, wordings: Wordings
                "'id' column with lowercase letters, digits and hyphens", "import-bad-id")
         return
     existing = glossary.terms.get(term_id)
+    sharing = _sharing(glossary, data.get("abbreviation"))
+    if existing is not None and existing in sharing:
+        refuse(row, _shared_abbreviation(data, existing.name, _where(existing)),
+               "import-collision")
+        return
     if existing is not None:
         refuse(row, f"'{data['name']}' would be term '{term_id}', which already exists "
                f"({existing.source.shown}); edit that term instead", "import-collision")
         return
     forms = _forms(data)
+    for form in forms:
+        other_form = wordings.clash(form)
+        if other_form is not None and form.role == other_form.role == "abbreviation":
+            # Of the terms with this abbreviation, the one meaning the same, if any.
+            other_term = next((t for t in sharing if not meanings_differ(t.name, data["name"])),
+                              glossary.terms[other_form.record_id])
+            refuse(row, _shared_abbreviation(data, other_term.name, _where(other_term)),
+                   "import-collision")
+            return
     clash = term_clash(glossary, forms, wordings)
     if clash:
         refuse(row, f"'{data['name']}' collides with the glossary: {clash}", "import-collision")
         return
     for other_row, other in taken.values():
+        abbreviation = data.get("abbreviation")
+        if term_id != other["id"] and abbreviation and abbreviation == other.get("abbreviation") \
+                and _shared_wording(forms, _forms(other)):
+            refuse(row, _shared_abbreviation(data, other["name"],
+                                             f"the row on line {other_row.line}"),
+                   "import-collision")
+            return
         if term_id == other["id"] or _shared_wording(forms, _forms(other)):
             refuse(row, f"'{data['name']}' collides with '{other['name']}' on line "
                    f"{other_row.line} (same id or wording)", "import-collision")
             return
     taken[term_id] = (row, data)
+
+
+def _expanded(data: dict[str, Any]) -> dict[str, Any]:
+    """An acronym key split into name and abbreviation, links taken out of the definition."""
+    name = data.get("name")
+    if isinstance(name, str) and not _LINK.match(name):
+        return expand_row({**data, "name": _plain_key(name)})
+    return data
+
+
+def _sharing(glossary: Glossary, abbreviation: object) -> list[Term]:
+    """The glossary's terms with ``abbreviation`` (as the validator compares it)."""
+    if not isinstance(abbreviation, str) or not abbreviation:
+        return []
+    return [t for t in glossary.terms.values()
+            if t.abbreviation and fold(t.abbreviation) == fold(abbreviation)]
+
+
+def _where(term: Term) -> str:
+    return f"term '{term.id}' ({term.source.shown})"
+
+
+def _shared_abbreviation(data: dict[str, Any], other_name: str, where: str) -> str:
+    """A clash on an abbreviation, saying whether the two meanings differ."""
+    abbreviation, name = data["abbreviation"], data["name"]
+    if not meanings_differ(name, other_name):
+        return (f"'{abbreviation}' ({name}) is already {where} with the same meaning; keep "
+                "that one and drop this row")
+    return (f"'{abbreviation}' means '{name}' here but '{other_name}' in {where}: if both are "
+            f"meant, give each a context (context: {telling_word(name, other_name)} here, "
+            f"context: {telling_word(other_name, name)} there) so they become homonyms; "
+            "otherwise keep one")
 
 
 def _forms(data: dict[str, Any]) -> list[Form]:

@@ -10,7 +10,8 @@ from ..yaml_text import dump
 # The order of the fields in JSON and in written files: the schema's reading order.
 TERM_FIELDS = ("id", "name", "abbreviation", "aliases", "avoid", "definition", "details",
                "examples", "category", "related", "broader", "stages", "context", "owner",
-               "status", "replaced_by", "reviewed", "review_every", "core", "links", "crm")
+               "status", "replaced_by", "reviewed", "review_every", "core", "proper_name",
+               "links", "crm")
 MODELINE = "# yaml-language-server: $schema=../schema/term.schema.json\n"
 
 
@@ -28,7 +29,7 @@ def term_to_dict(term: Term) -> dict[str, Any]:
         "stages": list(term.stages), "context": term.context, "owner": term.owner,
         "status": term.status, "replaced_by": term.replaced_by,
         "reviewed": term.reviewed.isoformat() if term.reviewed else None,
-        "review_every": term.review_every, "core": term.core,
+        "review_every": term.review_every, "core": term.core, "proper_name": term.proper_name,
         "links": [{"title": link.title, "url": link.url} for link in term.links],
         "crm": dict(term.crm) or None,
     }

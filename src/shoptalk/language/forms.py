@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Record, Term
-from .wording import fold
+from .wording import closed, fold
 
-__all__ = ["ROLE_WORDS", "Form", "FormRole", "Wordings", "forms_of", "homonyms", "new_forms"]
+__all__ = ["ROLE_WORDS", "Form", "FormRole", "Wordings", "forms_of", "homonyms", "new_forms",
+           "variants"]
 
 FormRole = Literal["name", "alias", "abbreviation", "avoid"]
 
@@ -24,7 +25,8 @@ class Form:
 
     ``deprecated`` marks the wording of a deprecated term (readers should say its
     replacement); ``context`` is the term's context, which lets homonyms share an
-    abbreviation.
+    abbreviation. ``closed`` is the key two wordings clash on: spellings that differ only
+    by hyphens or spaces between words are one wording (see ``shoptalk.language.closed``).
     """
 
     record_id: str
@@ -34,9 +36,11 @@ class Form:
     context: str | None = None
     deprecated: bool = False
     folded: str = field(init=False, compare=False)
+    closed: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", fold(self.text))
+        object.__setattr__(self, "closed", closed(self.text))
 
 
 def forms_of(record: Record) -> Iterator[Form]:
@@ -72,27 +76,35 @@ def homonyms(one: Form, other: Form) -> bool:
             and bool(other.context))
 
 
-class Wordings:
-    """Every wording taken so far, by its folded form: says which new one collides.
+def variants(one: Form, other: Form) -> bool:
+    """True when two wordings differ only by hyphens or spaces ("platform-champion")."""
+    return one.closed == other.closed and one.folded != other.folded
 
-    The same wording twice in one record is harmless repetition, never a clash.
+
+class Wordings:
+    """Every wording taken so far, by its closed form: says which new one collides.
+
+    Hyphen, space and closed spellings of one compound collide, since the checker reads
+    them as one wording and could not tell the two records apart. The same wording twice
+    in one record is harmless repetition, never a clash; nor are spellings of one wording
+    in one record ("enterprise notice", avoid "enterprise-notice").
     """
 
     def __init__(self, forms: Iterable[Form] = ()) -> None:
         self._first: dict[str, Form] = {}
         for form in forms:
-            self._first.setdefault(form.folded, form)
+            self._first.setdefault(form.closed, form)
 
     def clash(self, form: Form) -> Form | None:
         """The earlier wording of another record that ``form`` collides with, if any."""
-        other = self._first.get(form.folded)
+        other = self._first.get(form.closed)
         if other is None or other.record_id == form.record_id or homonyms(other, form):
             return None
         return other
 
     def add(self, form: Form) -> None:
         """Take ``form``'s wording (the first record to use a wording keeps it)."""
-        self._first.setdefault(form.folded, form)
+        self._first.setdefault(form.closed, form)
 
     def take_all(self, forms: Iterable[Form]) -> Iterator[tuple[Form, Form | None]]:
         """Take ``forms`` in order: each with the earlier wording it collides with, or None
@@ -102,9 +114,9 @@ class Wordings:
             if (form.record_id, form.folded) in seen:
                 continue
             seen.add((form.record_id, form.folded))
-            earlier = self._first.get(form.folded)
+            earlier = self._first.get(form.closed)
             if earlier is None:
-                self._first[form.folded] = form
+                self._first[form.closed] = form
                 yield form, None
             elif earlier.record_id != form.record_id and not homonyms(earlier, form):
                 yield form, earlier

@@ -6,12 +6,17 @@ import unicodedata
 
 from ..lookalikes import skeleton
 
-__all__ = ["fold", "looks", "normalize"]
+__all__ = ["COMPOUND_JOINERS", "closed", "fold", "looks", "normalize"]
 
 # Typographic apostrophes editors and word processors put in place of the straight one.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 _cache: dict[str, str] = {}
+
+# What may stand between the words of one compound: "enterprise notice", "enterprise-notice"
+# (hyphen, or the Unicode hyphen and non-breaking hyphen) and "enterprisenotice" are one wording.
+COMPOUND_JOINERS = " \t\n-\u2010\u2011"
+_DROP_JOINERS = str.maketrans("", "", COMPOUND_JOINERS)
 
 
 def fold(text: str) -> str:
@@ -35,6 +40,12 @@ def normalize(text: str) -> str:
     if text.isascii():
         return text
     return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+
+
+def closed(text: str) -> str:
+    """The compare-form that makes hyphen, space and closed spellings of a compound one:
+    ``closed("Enterprise-Notice") == closed("enterprise notice") == "enterprisenotice"``."""
+    return fold(text).translate(_DROP_JOINERS)
 
 
 def looks(text: str) -> str:

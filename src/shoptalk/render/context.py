@@ -39,6 +39,15 @@ class UnknownName(LookupError):
     (``term("x") matches no term; did you mean 'y'?``)."""
 
 
+PAGE_FOLDERS: dict[str, str] = {"term": "glossary", "stage": "pipeline", "role": "roles",
+                                "framework": "methodology", "category": "glossary/category"}
+
+
+def record_uri(kind: str, record_id: str) -> str:
+    """Where the page of a record of ``kind`` goes, whether or not the record loaded."""
+    return f"{PAGE_FOLDERS[kind]}/{record_id}.md"
+
+
 @dataclass(frozen=True)
 class SiteData:
     """The glossary plus the facts about the hand-written pages the renderers show.
@@ -86,11 +95,7 @@ class SiteData:
             "term": self.glossary.terms, "stage": self.glossary.stages,
             "role": self.glossary.roles, "framework": self.glossary.frameworks,
             "category": self.glossary.categories}[kind]
-        if record_id not in table:
-            return None
-        folder = {"term": "glossary", "stage": "pipeline", "role": "roles",
-                  "framework": "methodology", "category": "glossary/category"}[kind]
-        return f"{folder}/{record_id}.md"
+        return record_uri(kind, record_id) if record_id in table else None
 
     # -- links ------------------------------------------------------------
     def term_link(self, term_id: str | None, page: str, label: object = None) -> Markup:

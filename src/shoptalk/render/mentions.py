@@ -16,6 +16,7 @@ from .env import rel
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|!?\[[^\]]*\]\[[^\]]*\]|<[^>\n]*>|https?://\S+")
+JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 SKIP_LINE = re.compile(r"^\s*(#|\*\[|\[[^\]]+\]:|!!!|\?\?\?|<|\{%|---\s*$|===)")
 
 
@@ -32,7 +33,9 @@ def code_regions(markdown: str) -> Iterator[tuple[int, int]]:
             fence = None
             yield block_start, offset + len(line)
         elif fence is None:
-            for span in INLINE_CODE.finditer(line):
+            # A backtick inside a macro's quoted argument opens no code span.
+            masked = JINJA_TAG.sub(lambda m: " " * len(m.group(0)), line)
+            for span in INLINE_CODE.finditer(masked):
                 yield offset + span.start(), offset + span.end()
         offset += len(line)
     if fence is not None:

@@ -7,8 +7,10 @@ that knows nothing else, so the folder it writes needs no macros plugin.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -17,28 +19,58 @@ from markupsafe import Markup
 
 from ..crm.fields import SYSTEMS
 from ..crm.show import export_markdown
+from ..problems import Problem
 from .context import CHEAT_SHEET, SiteData, UnknownName
 from .env import link
-from .mentions import shield_code
 from .process import checklist, pipeline_diagram, pipeline_table
 from .terms import term_table
 from .widgets import core_list, handoff_matrix, self_check
 
 Macro = Callable[..., Markup]
-Locate = Callable[[str, str], str]  # (macro, name) -> "page:line" of the call
+RULE = "page-macro"
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """Where a macro call stands: the page as shown, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+
+Locate = Callable[[str, object], CallSite]  # (macro, first argument or None) -> the call
 
 
 class MacroError(Exception):
-    """A macro call that cannot be rendered; the message starts with ``page:line:``."""
+    """A macro call that cannot be rendered; ``str()`` is ``page:line:col: message``."""
+
+    def __init__(self, where: CallSite, text: str) -> None:
+        super().__init__(f"{where.path}:{where.line}:{where.col}: {text}")
+        self.where, self.text = where, text
+
+    def problem(self, line_offset: int = 0) -> Problem:
+        """The error as a problem (``line_offset``: lines before the text it was found in)."""
+        w = self.where
+        return Problem(w.path, w.line + line_offset, w.col, "error", self.text, RULE)
 
 
-def call_site(page: str, markdown: str, macro: str, name: str) -> str:
-    """``page:line`` of the first call of ``macro`` with ``name`` in ``markdown``."""
-    call = re.compile(rf"\b{re.escape(macro)}\([^)]*['\"]{re.escape(name)}['\"]")
-    for number, line in enumerate(markdown.splitlines(), 1):
-        if call.search(line):
-            return f"{page}:{number}"
-    return page
+def call_site(page: str, source: str, macro: str, name: object = None) -> CallSite:
+    """The first call of ``macro`` in ``source`` (with ``name`` as its quoted argument,
+    when given): its line counted from the top of ``source`` and the column of the name
+    (of the macro when no name is given), as the checker reports it."""
+    call = re.compile(rf"\b{re.escape(macro)}\s*\(")
+    quoted = None if name is None else re.compile(rf"""(['"]){re.escape(str(name))}\1""")
+    for number, line in enumerate(source.splitlines(), 1):
+        for found in call.finditer(line):
+            if quoted is None:
+                return CallSite(page, number, found.start() + 1)
+            end = line.find(")", found.end())
+            arg = quoted.search(line, found.end(), len(line) if end < 0 else end)
+            if arg:
+                return CallSite(page, number, arg.start() + 2)
+    # A number, or a name written differently: the macro's first call is the best guess.
+    return CallSite(page) if name is None else call_site(page, source, macro)
 
 
 def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
@@ -51,7 +83,7 @@ def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
             return find(site, str(name))
         except UnknownName as exc:
             shown = call or f'{macro}("{name}")'
-            raise MacroError(f"{locate(macro, str(name))}: {shown} {exc}") from None
+            raise MacroError(locate(macro, name), f"{shown} {exc}") from None
 
     def term(name: str, label: str | None = None) -> Markup:
         """A link to a term; hovering it shows the definition."""
@@ -76,7 +108,7 @@ def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
         if category is not None:
             if category not in site.glossary.categories:
                 choices = ", ".join(site.glossary.categories)
-                raise MacroError(f"{locate('glossary_table', category)}: glossary_table("
+                raise MacroError(locate("glossary_table", category), f"glossary_table("
                                  f"category=\"{category}\") matches no category; choose one "
                                  f"of: {choices}")
             terms = [t for t in terms if t.category == category]
@@ -115,21 +147,47 @@ def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
     def crm_export(system: str) -> Markup:
         """What ``shoptalk export --format salesforce|hubspot`` writes, as code blocks."""
         if system not in SYSTEMS:
-            raise MacroError(f"{locate('crm_export', str(system))}: crm_export(): unknown CRM "
+            raise MacroError(locate("crm_export", system), f"crm_export(): unknown CRM "
                              f"'{system}'; available: {', '.join(SYSTEMS)}")
         return Markup(export_markdown(site.glossary, system))  # type: ignore[arg-type]
 
-    return {"term": term, "stage": stage, "role": role, "framework": framework,
-            "glossary_table": glossary_table, "stage_checklist": stage_checklist,
-            "pipeline": pipeline, "handoff_map": handoff_map, "handoff_matrix": handoff_map,
-            "core_terms": core_terms, "quiz": quiz, "self_check": quiz,
-            "cheat_sheet_link": cheat_sheet_link, "crm_export": crm_export}
+    macros: dict[str, Macro] = {
+        "term": term, "stage": stage, "role": role, "framework": framework,
+        "glossary_table": glossary_table, "stage_checklist": stage_checklist,
+        "pipeline": pipeline, "handoff_map": handoff_map, "handoff_matrix": handoff_map,
+        "core_terms": core_terms, "quiz": quiz, "self_check": quiz,
+        "cheat_sheet_link": cheat_sheet_link, "crm_export": crm_export}
+    return {name: _failing_as_macro_error(name, macro, locate) for name, macro in macros.items()}
+
+
+def _failing_as_macro_error(name: str, macro: Macro, locate: Locate) -> Macro:
+    """``macro``, raising only ``MacroError``: a wrong argument or a bug in rendering is
+    reported at the call like an unknown name, never as a traceback."""
+
+    @functools.wraps(macro)
+    def call(*args: Any, **kwargs: Any) -> Markup:
+        try:
+            return macro(*args, **kwargs)
+        except MacroError:
+            raise
+        except TypeError as exc:  # wrong arguments: Python says which
+            said = str(exc).split("() ", 1)[-1]
+            raise MacroError(locate(name, args[0] if args else None),
+                             f"{name}() {said}; see the macro list in docs/authoring.md"
+                             ) from None
+        except Exception as exc:  # a page must never take the site down
+            raise MacroError(locate(name, args[0] if args else None),
+                             f"{name}() could not be rendered ({type(exc).__name__}: {exc})"
+                             ) from None
+
+    return call
 
 
 def render_macros(markdown: str, site: SiteData, uri: str, page: str) -> str:
     """``markdown`` (a page body) with its macro calls rendered; only the macros are known.
 
-    Code is shielded first, as in the MkDocs build, so ``{{ }}`` in code stays as written.
+    Code and other engines' syntax are shielded first, as in the MkDocs build, so ``{{ }}``
+    in code, shortcodes, ``{{Account Name}}`` and ``{#id}`` stay as written.
     Check the page with ``shoptalk.page_template.page_problems`` first: this renders
     whatever it is given with nothing but the macros in reach. Raises ``MacroError``
     (``page:line: ...``) for an unknown name or a template error.
@@ -139,15 +197,16 @@ def render_macros(markdown: str, site: SiteData, uri: str, page: str) -> str:
     # Nothing a page could reach but the macros (the policy already refuses the rest).
     env.globals.clear()
     env.filters.clear()
-    env.globals.update(page_macros(site, uri, lambda macro, name: call_site(
-        page, markdown, macro, name)))
+    env.globals.update(page_macros(site, uri, functools.partial(call_site, page, markdown)))
+    # Code and other engines' syntax shown as written, as the MkDocs hook does (imported
+    # here: page_template itself imports from this package).
+    from ..page_template import shield_page
     try:
-        return env.from_string(shield_code(markdown)).render()
+        return env.from_string(shield_page(markdown)).render()
     except jinja2.TemplateSyntaxError as exc:
-        raise MacroError(f"{page}:{exc.lineno}: {exc.message}") from None
+        raise MacroError(CallSite(page, exc.lineno or 1), exc.message or str(exc)) from None
     except jinja2.TemplateError as exc:
-        line = _template_line(exc)
-        raise MacroError(f"{page}:{line}: {exc}" if line else f"{page}: {exc}") from None
+        raise MacroError(CallSite(page, _template_line(exc) or 1), str(exc)) from None
 
 
 def _template_line(exc: BaseException) -> int | None:
@@ -160,4 +219,5 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-__all__ = ["MacroError", "call_site", "page_macros", "render_macros"]
+__all__ = ["RULE", "CallSite", "Locate", "MacroError", "call_site", "page_macros",
+           "render_macros"]

@@ -48,6 +48,24 @@ def md_text(value: object) -> Markup:
     return Markup(text)
 
 
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]()#+!|~^])")
+
+
+def md_literal(value: object) -> Markup:
+    """One line shown exactly as written (a message, a file name): ``md_inline`` with every
+    Markdown mark escaped, so ``__init__`` stays ``__init__``, not bold ``init``."""
+    return md_inline(_MARKDOWN_MARKS.sub(r"\\\1", str(value)))
+
+
+def md_code(value: object) -> Markup:
+    """``value`` as one inline code span: shown exactly as written, never read as Markdown,
+    HTML or a link (the span's fence is longer than any run of backticks inside)."""
+    text = " ".join(_CONTROL.sub("", str(value)).split())
+    fence = "`" * (max((len(r) for r in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
+
+
 def md_inline(value: object) -> Markup:
     """One line of Markdown: ``md_text`` with line breaks folded into spaces."""
     return Markup(" ".join(md_text(value).split()))

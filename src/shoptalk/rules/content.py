@@ -19,6 +19,8 @@ IDS = summaries(topic="content")
 
 MIN_EXIT_CRITERIA = 3
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Addresses are not prose: "https://wiki.example.com/pipeline" does not use the word "pipeline".
+_ADDRESS = re.compile(r"\]\([^)\s]*\)|<?(?:https?://|mailto:|www\.)[^\s<>]*>?", re.IGNORECASE)
 
 
 def _mentions(text: str, phrase: str, *, case_sensitive: bool) -> bool:
@@ -68,7 +70,7 @@ def check_term(term: Term, config: Config) -> Iterator[Problem]:
             (
                 form
                 for form, cs in _own_forms(term)
-                if _mentions(definition, form, case_sensitive=cs)
+                if _mentions(_ADDRESS.sub(" ", definition), form, case_sensitive=cs)
             ),
             None,
         )

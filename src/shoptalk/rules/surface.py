@@ -1,14 +1,16 @@
 """One wording names one term: names, aliases, abbreviations and avoided wording
-must not collide across terms (compared folded: see ``shoptalk.language.fold``), nor
-only look alike through letters of another script (``Chаmpion`` with a Cyrillic ``а``)."""
+must not collide across terms (compared folded, with hyphen, space and closed spellings
+of a compound as one: see ``shoptalk.language.closed``), nor only look alike through
+letters of another script (``Chаmpion`` with a Cyrillic ``а``)."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..config import Config
-from ..language import ROLE_WORDS, Form, Wordings, forms_of, looks
+from ..language import ROLE_WORDS, Form, Wordings, forms_of, looks, variants
 from ..lookalikes import foreign, mixed_words, script_name
 from ..model import Glossary
 from ..problems import Problem
@@ -125,6 +127,25 @@ def _blamed(
 
 
 def _clash(glossary: Glossary, first: Form, second: Form, config: Config) -> Iterator[Problem]:
+    if not variants(first, second):
+        yield from _plain_clash(glossary, first, second, config)
+        return
+    # The checker reads hyphen, space and closed spellings as one wording, so the two would
+    # tie on every use: say so, and how to keep the variant out of the prose instead.
+    hint = ""
+    if first.deprecated != second.deprecated and "avoid" not in (first.role, second.role):
+        old, live = (first, second) if first.deprecated else (second, first)
+        hint = (f"; list '{old.text}' under avoid of term '{live.record_id}' instead of "
+                "keeping a deprecated term for it")
+    elif "avoid" not in (first.role, second.role):
+        hint = "; keep one spelling and list the other under avoid of its term"
+    for problem in _plain_clash(glossary, first, second, config):
+        yield replace(problem, message=f"{problem.message} (they differ only by hyphens or "
+                      f"spaces, which the checker reads as one wording){hint}")
+
+
+def _plain_clash(glossary: Glossary, first: Form, second: Form,
+                 config: Config) -> Iterator[Problem]:
     roles = {first.role, second.role}
     for this, other in _blamed(glossary, first, second, config):
         term = glossary.terms[this.record_id]

@@ -1,0 +1,110 @@
+"""Benchmark the editor's loop: from saving a term file to ``mkdocs serve`` serving the change.
+
+    python scripts/bench_reload.py --repeat 5 [--edit term|page]
+
+Copies the project (glossary, docs, mkdocs.yml, shoptalk.yml) into a scratch folder, starts
+``mkdocs serve`` there on a free 127.0.0.1 port (live reload on, as ``make serve`` runs it),
+waits for the first build, then ``--repeat`` times: rewrites one term's definition (or,
+with ``--edit page``, a playbook's first paragraph) with a fresh marker and polls that page
+until the marker appears. Prints each time and the
+median. The server is always stopped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# What is saved, where the saved text goes, and the page that shows it.
+EDITS = {
+    "term": ("glossary/terms/ideal-customer-profile.yml", r"(definition: >-\n\s+)",
+             "glossary/ideal-customer-profile/"),
+    "page": ("docs/playbooks/demo.md", r"(\n# Tailored demo\n\n)", "playbooks/demo/"),
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return str(answer.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _until(found: str, url: str, proc: subprocess.Popen[bytes], seconds: float) -> float:
+    """Seconds until ``url`` holds ``found``; raises if the server dies or time runs out."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        if proc.poll() is not None:
+            raise SystemExit("mkdocs serve exited; see serve.log in the scratch folder")
+        if found in (_get(url) or ""):
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    raise SystemExit(f"no change at {url} after {seconds:.0f} s")
+
+
+def main() -> int:
+    """Run the benchmark; print each reload time and the median."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--edit", choices=sorted(EDITS), default="term")
+    args = parser.parse_args()
+    edited, where, page = EDITS[args.edit]
+    with tempfile.TemporaryDirectory(prefix="bench-reload-") as scratch:
+        root = Path(scratch)
+        for name in ("glossary", "docs"):
+            shutil.copytree(ROOT / name, root / name, symlinks=True)
+        for name in ("mkdocs.yml", "shoptalk.yml"):
+            shutil.copy2(ROOT / name, root / name)
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}/"
+        with (root / "serve.log").open("wb") as log:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                cwd=root, stdout=log, stderr=subprocess.STDOUT,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            try:
+                first = _until("</html>", url + page, proc, args.timeout)
+                print(f"first build served after {first:.2f} s")
+                saved = root / edited
+                original = saved.read_text(encoding="utf-8")
+                times = []
+                for i in range(args.repeat):
+                    marker = f"reloadmarker{i}x{time.time_ns()}"
+                    saved.write_text(re.sub(where, rf"\g<1>{marker} ", original, count=1),
+                                     encoding="utf-8")
+                    took = _until(marker, url + page, proc, args.timeout)
+                    times.append(took)
+                    print(f"reload {i + 1}: {took:.2f} s")
+                    time.sleep(1.0)  # let the server settle before the next save
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+        print(f"median of {len(times)}: {statistics.median(times):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
