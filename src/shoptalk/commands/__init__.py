@@ -22,3 +22,6 @@ from . import (
 
 COMMANDS: tuple[ModuleType, ...] = (validate, new, diff, review, codeowners, import_, export,
                                      crm, check, report, pages, mcp)
+
+
+__all__ = ["COMMANDS"]

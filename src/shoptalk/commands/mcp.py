@@ -14,6 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk mcp`` until the client hangs up; the exit code."""
     # Imported here: the SDK takes a second to import, and no other command needs it.
     from ..assistant.library import Library
     from ..assistant.server import serve
@@ -22,3 +23,6 @@ def run(args: argparse.Namespace) -> int:
     library.current()  # read the glossary now, not at the first question (a broken
     serve(library)     # shoptalk.yml or a missing glossary folder stops here, exit 2)
     return 0
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]
