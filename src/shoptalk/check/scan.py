@@ -205,11 +205,11 @@ def _check_template(state: _State) -> None:
 
 
 def _report_hit(state: _State, block: Block, hit: Hit) -> None:
-    start, end = _span(block, hit.start, hit.end)
     entry = hit.entry
-    found = " ".join(block.text[hit.start:hit.end].split())
     if entry.kind == "known":
         return  # another record's name ("discovery questions framework"): no term's mention
+    start, end = _span(block, hit.start, hit.end)
+    found = " ".join(block.text[hit.start:hit.end].split())
     if entry.kind == "avoid":
         term = state.index.term(entry.term_ids[0])
         new = reword(block.text, hit, term.name, term.proper_name)
