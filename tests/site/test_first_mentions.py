@@ -193,3 +193,9 @@ def test_every_linked_span_is_a_mention_the_checker_reports_for_the_same_term(
     added = linked.count("](../glossary/")
     assert added == len({s.term_id for s in mentions(page, INDEX) if s.linkable
                          and not GLOSSARY.terms[s.term_id].deprecated})
+
+
+def test_the_checker_counts_no_term_inside_another_record_s_name() -> None:
+    page = "Use the discovery questions framework; ask site managers. Discovery matters.\n"
+    assert [(m.col, m.text, m.term_id) for m in scan_text(page, "x.md", INDEX, CONFIG).mentions
+            ] == [(59, "Discovery", "discovery")]
