@@ -11,6 +11,7 @@ from shoptalk.load import load_glossary
 from shoptalk.model import Glossary
 from shoptalk.render.context import SiteData
 from shoptalk.render.process import role_page
+from shoptalk.scaffold import new_role
 from shoptalk.validate import run_rules
 
 ROOT = Path("/nonexistent/project")
@@ -113,3 +114,11 @@ def test_a_role_is_named_by_its_term_s_wordings_too() -> None:
     assert language.resolve("role", "Solutions Engineer").record is glossary.roles["se"]
     assert language.resolve("term", "SE").record is glossary.terms["sales-engineer"]
     assert language.resolve("role", "SE").record is glossary.roles["se"]
+
+
+def test_a_new_role_for_a_term_names_the_term_instead_of_a_second_description() -> None:
+    glossary, _ = _load({"terms/sales-engineer.yml": TERM})
+    draft = new_role(glossary, "Solutions engineer", abbreviation="SE", team="primary")
+    assert "term: sales-engineer\n" in draft.text
+    assert "description:" not in draft.text
+    assert "description:" in new_role(glossary, "Site lead").text

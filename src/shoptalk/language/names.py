@@ -144,7 +144,7 @@ class Language:
         (``role("solutions engineer")`` names the SE role when its term has that alias)."""
         terms = self.glossary.terms
         same_as = {r.id: terms[r.term] for r in self.glossary.roles.values()
-                   if r.term in terms}
+                   if r.term is not None and r.term in terms}
         return Names("role", self.glossary.roles, same_as)
 
     @cached_property

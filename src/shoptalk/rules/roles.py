@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..config import Config
-from ..language import fold, normalize
-from ..model import Glossary, Role, Term
+from ..language import same_concept
+from ..model import Glossary, Role
 from ..problems import Problem
 from ._base import at
 
@@ -26,22 +26,12 @@ IDS = {
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
     """A role and a term sharing a name or abbreviation must be linked by the role's ``term``."""
-    by_name: dict[str, list[Term]] = {}
-    by_abbreviation: dict[str, list[Term]] = {}
-    for term in glossary.terms.values():
-        by_name.setdefault(fold(term.name), []).append(term)
-        if term.abbreviation:
-            by_abbreviation.setdefault(normalize(term.abbreviation), []).append(term)
     named: dict[str, Role] = {}
     for role in glossary.roles.values():
         if role.term:
             yield from _linked(glossary, role, named)
             continue
-        same = {t.id: ("name", t) for t in by_name.get(fold(role.name), ())}
-        if role.abbreviation:
-            for t in by_abbreviation.get(normalize(role.abbreviation), ()):
-                same.setdefault(t.id, ("abbreviation", t))
-        for key, term in same.values():
+        for key, term in same_concept(glossary.terms.values(), role.name, role.abbreviation):
             wording = role.name if key == "name" else role.abbreviation
             yield at(role, key, "error",
                      f"role '{role.id}' and term '{term.id}' are both '{wording}' but define "
