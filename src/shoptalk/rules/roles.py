@@ -14,14 +14,12 @@ from ..config import Config
 from ..language import same_concept
 from ..model import Glossary, Role
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
 __all__ = ["IDS", "check"]
 
-IDS = {
-    "role-term": "a role and a term for the same thing (same name or abbreviation) that do not "
-    "share one definition",
-}
+IDS = summaries(topic="concepts")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
