@@ -174,6 +174,7 @@ def build_role(record_id: str, doc: Document) -> Role:
         responsibilities=f.texts("responsibilities"),
         reviewed=parse_date(f.data.get("reviewed")),
         review_every=f.number("review_every"),
+        term=f.text("term"),
     )
 
 
