@@ -372,4 +372,7 @@ def read_yaml(path: Path, display: str, raw: bytes | None = None) -> Document:
     return doc
 
 
-__all__ = ["MAX_DEPTH", "MAX_DIGITS", "Document", "read_yaml"]
+__all__ = [
+    "MAX_DEPTH", "MAX_DIGITS", "Document", "NumberTooLong", "Parser", "core_value", "invisible",
+    "read_yaml",
+]
