@@ -82,7 +82,7 @@ class Fields:
 
 
 def _source(doc: Document) -> Source:
-    return Source(doc.path, dict(doc.values), doc.display)
+    return Source(doc.path, doc.positions(), doc.display)
 
 
 def build_term(record_id: str, doc: Document) -> Term:
