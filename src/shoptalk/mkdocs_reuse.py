@@ -12,6 +12,7 @@ index is still built from every page's HTML, and a plain ``mkdocs build`` never 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -98,20 +99,33 @@ class PageReuse:
                     "page", file.src_uri, self.memo.key("html", file.src_uri), nav, page.title,
                     page.meta, page.edit_url, page.canonical_url) is not None:
                 page.meta["template"] = REUSED
+        empty = {REUSED: ""}  # and each theme template (404.html) made from the same nav
+        for name in config.theme.static_templates:
+            if self.memo.note("template", name, nav, date.today().isoformat()) is not None:
+                empty[name] = ""
         self.memo.forget_others()
         self._bytecode = env.bytecode_cache = self._bytecode or _KeptBytecode()
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REUSED: ""}), *(
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(empty), *(
             [env.loader] if env.loader else [])])
         return env
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """A reused theme template's last output; every other one's output is kept."""
+        return self._reuse_output("template", template_name, output_content)
 
     @event_priority(-100)  # last: what is kept is what is written
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """A reused page's last output; every other page's output is kept."""
+        return self._reuse_output("page", page.file.src_uri, output)
+
+    def _reuse_output(self, stage: str, name: str, output: str) -> str:
         if self.memo is None:
             return output
-        made: Any = self.memo.reused("page", page.file.src_uri)
+        made: Any = self.memo.reused(stage, name)
         if made is None:
-            self.memo.keep("page", page.file.src_uri, output)
+            self.memo.keep(stage, name, output)
             return output
         return str(made)
 

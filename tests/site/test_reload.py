@@ -72,7 +72,9 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
     first = _build(project, served, memo)
     assert {"index.md", "playbooks/deal.md", "playbooks/notes.md",
             "glossary/economic-buyer.md", "glossary/index.md"} <= first
+    assert ("template", "404.html") in memo.made_again
     assert _build(project, served, memo) == set()  # nothing saved: nothing themed again
+    assert memo.made_again == set()  # nor converted, nor the 404 page
 
     # A term's definition: its page, the A–Z and the playbook that hovers it.
     term = root / "glossary/terms/economic-buyer.yml"
