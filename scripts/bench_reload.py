@@ -9,7 +9,9 @@ with ``--edit page``, a playbook's first paragraph) with a fresh marker and poll
 until the marker appears. Prints each time, the server's CPU seconds over it (Linux: what
 the reload costs whatever else runs on the machine) and the medians. ``--no-reuse`` turns
 the plugin's page reuse off (``reuse_pages: false``) to measure the full rebuild. The
-server is always stopped.
+server is always stopped. ``--in-process`` builds as ``mkdocs serve`` does without a server
+(one process, the plugin kept between builds) and prints the CPU seconds of each rebuild
+(``time.process_time``): what a save costs, whatever else the machine is doing.
 """
 
 from __future__ import annotations
@@ -72,6 +74,30 @@ def _until(found: str, url: str, proc: subprocess.Popen[bytes], seconds: float) 
     raise SystemExit(f"no change at {url} after {seconds:.0f} s")
 
 
+def _in_process(root: Path, edited: str, where: str, repeat: int) -> list[float]:
+    """CPU seconds of each rebuild after a save, building as ``mkdocs serve`` does."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.chdir(root)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    serve_url = "http://127.0.0.1:8000/"
+    config = load_config("mkdocs.yml", site_dir=str(root / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url=serve_url)
+    saved = root / edited
+    original = saved.read_text(encoding="utf-8")
+    cpu = []
+    for i in range(repeat):
+        saved.write_text(re.sub(where, rf"\g<1>reloadmarker{i} ", original, count=1),
+                         encoding="utf-8")
+        used = time.process_time()
+        build(load_config("mkdocs.yml", site_dir=str(root / "site")), serve_url=serve_url)
+        cpu.append(time.process_time() - used)
+        print(f"rebuild {i + 1}: {cpu[-1]:.2f} s CPU")
+    return cpu
+
+
 def main() -> int:
     """Run the benchmark; print each reload time and the median."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -80,6 +106,8 @@ def main() -> int:
     parser.add_argument("--edit", choices=sorted(EDITS), default="term")
     parser.add_argument("--no-reuse", action="store_true",
                         help="turn the plugin's page reuse off: every page rebuilt")
+    parser.add_argument("--in-process", action="store_true",
+                        help="no server: the CPU seconds of each rebuild, built in-process")
     args = parser.parse_args()
     edited, where, page = EDITS[args.edit]
     with tempfile.TemporaryDirectory(prefix="bench-reload-") as scratch:
@@ -94,6 +122,10 @@ def main() -> int:
             mkdocs_yml.write_text(re.sub(r"\n  - shoptalk(?:[ \t#][^\n]*)?\n",
                                          "\n  - shoptalk:\n      reuse_pages: false\n", text,
                                          count=1), encoding="utf-8")
+        if args.in_process:
+            cpu = _in_process(root, edited, where, args.repeat)
+            print(f"median of {len(cpu)}: {statistics.median(cpu):.2f} s CPU")
+            return 0
         port = _free_port()
         url = f"http://127.0.0.1:{port}/"
         with (root / "serve.log").open("wb") as log:
