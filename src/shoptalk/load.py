@@ -174,7 +174,8 @@ def paused_gc() -> Iterator[None]:
 
 
 def load_glossary(
-    root: Path, base: Path | None = None, files: Mapping[str, bytes] | None = None
+    root: Path, base: Path | None = None, files: Mapping[str, bytes] | None = None,
+    changed: frozenset[Path] | None = None,
 ) -> tuple[Glossary, list[Problem]]:
     """Load every file under ``root``; return the glossary and the loading problems.
 
@@ -182,6 +183,8 @@ def load_glossary(
     relative to it, and no symbolic link under ``root`` is followed out of it.
     ``files`` (path below ``root`` with '/' → content) stands in for the folder, e.g. a
     git revision read into memory; then nothing under ``root`` is listed or read.
+    ``changed`` (resolved files new or changed since the base branch): a duplicate id is
+    blamed on the one of its two files that changed, when only one did.
     Raises ShoptalkError only when ``root`` is not a folder at all.
     """
     if files is None and not root.is_dir():
@@ -189,7 +192,7 @@ def load_glossary(
     problems: list[Problem] = []
     records: dict[Kind, dict[str, Any]] = {k: {} for k in FOLDERS.values()}
     broken: dict[str, dict[str, str]] = {}
-    seen: dict[tuple[Kind, str], str] = {}
+    seen: dict[tuple[Kind, str], tuple[Path, str]] = {}
     categories_file: Path | None = None
     with paused_gc():
         for path, shown, raw, parts in _files(root, base, files, problems):
@@ -198,7 +201,7 @@ def load_glossary(
             if parts == (CATEGORIES_FILE,):
                 categories_file = path
                 continue
-            _load_record(path, shown, raw, parts, problems, records, broken, seen)
+            _load_record(path, shown, raw, parts, problems, records, broken, seen, changed)
     categories = _load_categories(root, categories_file, base, problems, files)
     glossary = Glossary(
         root=root,
@@ -220,7 +223,8 @@ def _load_record(
     problems: list[Problem],
     records: dict[Kind, dict[str, Any]],
     broken: dict[str, dict[str, str]],
-    seen: dict[tuple[Kind, str], str],
+    seen: dict[tuple[Kind, str], tuple[Path, str]],
+    changed: frozenset[Path] | None,
 ) -> None:
     """Read one record file into ``records`` (or ``broken``), its problems into ``problems``."""
     kind = FOLDERS.get(parts[0]) if len(parts) == 2 else None
@@ -247,15 +251,10 @@ def _load_record(
             )
         )
     if (kind, record_id) in seen:
-        problems.append(
-            _problem(
-                shown,
-                f"{kind} '{record_id}' is also defined in {seen[(kind, record_id)]}",
-                "duplicate-id",
-            )
-        )
+        problems += _duplicate(f"{kind} '{record_id}'", seen[kind, record_id],
+                               (path, shown), changed)
         return
-    seen[(kind, record_id)] = shown
+    seen[(kind, record_id)] = (path, shown)
     doc = _read_checked(path, kind, shown, raw)
     problems.extend(doc.problems)
     if isinstance(doc.data, dict):
@@ -263,6 +262,18 @@ def _load_record(
     elif ID_PATTERN.match(record_id):
         # Still known by its file name: what refers to it waits for the file to load.
         broken.setdefault(kind, {})[record_id] = shown
+
+
+def _duplicate(record: str, first: tuple[Path, str], second: tuple[Path, str],
+               changed: frozenset[Path] | None) -> list[Problem]:
+    """Two files giving one record its id (``lead.yml``, ``lead.yaml``): an error on the
+    file new or changed since the base branch when only one is, else on both."""
+    pair = [(first, second), (second, first)]
+    if changed is not None:
+        touched = [(here, there) for here, there in pair if here[0].resolve() in changed]
+        pair = touched if len(touched) == 1 else pair
+    return [_problem(here[1], f"{record} is also defined in {there[1]}", "duplicate-id")
+            for here, there in pair]
 
 
 def _load_categories(
