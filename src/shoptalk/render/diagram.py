@@ -161,8 +161,10 @@ def _meta(stage: Stage) -> str:
     return f"{stage.probability}%" if stage.probability is not None else ""
 
 
-def _xml(text: str) -> str:
-    return escape(safe.plain(text), quote=True)
+def _xml(text: object) -> str:
+    """Text or attribute value: plain, escaped, and braces as entities (a template engine
+    may run over the page after us)."""
+    return str(safe.attr_text(text))
 
 
 def _stage_box(box: _Box, href: str, layout: Layout) -> str:
@@ -180,12 +182,12 @@ def _stage_box(box: _Box, href: str, layout: Layout) -> str:
     for i, row in enumerate(rows):
         css = "st-diagram__meta" if meta and i == len(rows) - 1 else "st-diagram__name"
         texts.append(f'<text class="{css}" x="{box.cx:g}" y="{first + 16 * i:g}" '
-                     f'text-anchor="middle">{escape(row, quote=True)}</text>')
+                     f'text-anchor="middle">{_xml(row)}</text>')
     radius = box.h / 2 if stage.outcome else 6
     # xlink:href, not href: Material's instant navigation assigns ``a.href`` of every
     # ``[href]`` element, which throws on an SVG link (its href is read-only).
     return (f'<a class="st-diagram__stage{kind}" xlink:href="{escape(href, quote=True)}" '
-            f'aria-label="{escape(label, quote=True)}"><title>{_xml(stage.purpose)}</title>'
+            f'aria-label="{_xml(label)}"><title>{_xml(stage.purpose)}</title>'
             f'<rect x="{box.x:g}" y="{box.y:g}" width="{box.w:g}" height="{box.h:g}" '
             f'rx="{radius:g}"/>' + "".join(texts) + "</a>")
 
@@ -207,7 +209,7 @@ def pipeline_svg(stages: Sequence[Stage], hrefs: dict[str, str], layout: Layout)
              f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
              f'width="{width:g}" height="{height:g}" role="group">',
              "<title>Pipeline: the stages of a deal</title>",
-             f"<desc>{escape(_description(stages), quote=True)}</desc>",
+             f"<desc>{_xml(_description(stages))}</desc>",
              '<g class="st-diagram__arrows">', *_arrows(boxes, layout), "</g>"]
     parts += [_stage_box(b, hrefs.get(b.stage.id, "#"), layout) for b in boxes]
     parts.append("</svg>")

@@ -246,12 +246,13 @@ def _attribute_json(data: object) -> str:
 
 
 def _static_question(q: Question, href: str) -> str:
-    options = "".join(f"<li>{escape(c)}</li>" for c in q.choices)
+    text = safe.attr_text  # plain, escaped, braces as entities
+    options = "".join(f"<li>{text(c)}</li>" for c in q.choices)
     return (f'<li class="st-quiz__q" data-kind="{q.kind}"><p class="st-quiz__prompt">'
-            f'{escape(q.prompt)}</p><ol class="st-quiz__options" type="a">{options}</ol>'
+            f'{text(q.prompt)}</p><ol class="st-quiz__options" type="a">{options}</ol>'
             f"<details><summary>Show the answer</summary><p>Answer: <strong>"
-            f"{escape(q.choices[q.answer])}</strong>. {escape(q.explain)} "
-            f'<a href="{escape(href, quote=True)}">Read about {escape(q.page_label)}</a>.</p>'
+            f"{text(q.choices[q.answer])}</strong>. {text(q.explain)} "
+            f'<a href="{escape(href, quote=True)}">Read about {text(q.page_label)}</a>.</p>'
             "</details></li>")
 
 
