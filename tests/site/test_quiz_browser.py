@@ -65,7 +65,8 @@ def pool_of(page: Any) -> dict[str, dict[str, Any]]:
 
 
 def asked(page: Any) -> list[str]:
-    return page.eval_on_selector_all(".st-quiz__list .st-quiz__q", "qs => qs.map(q => q.dataset.key)")
+    return page.eval_on_selector_all(".st-quiz__list .st-quiz__q",
+                                     "qs => qs.map(q => q.dataset.key)")
 
 
 def choice(page: Any, n: int, right: bool) -> Any:
@@ -133,7 +134,7 @@ def test_an_answer_says_right_or_wrong_and_links_its_page(reader: Reader) -> Non
     assert wrong.get_attribute("data-state") == "wrong"
     assert first.locator(".st-quiz__choice[data-state=right]").inner_text() == right_text
     assert score.inner_text() == "0 of 1 right · 9 to go"
-    right, q2 = choice(page, 1, right=True)
+    right, _ = choice(page, 1, right=True)
     right.click()
     second = page.locator(".st-quiz__list .st-quiz__q").nth(1).locator(".st-quiz__feedback")
     assert second.inner_text().startswith("✓ Right. ")

@@ -20,10 +20,10 @@ from .context import (
 )
 from .page import GeneratedPage, page_title
 from .process import checklist, pipeline_diagram, pipeline_table
+from .quiz import question_pool, quiz_markup
 from .safe import md_cell, md_inline, md_text, plain, safe_url, scrub_html
 from .site import render_site
 from .terms import core_terms, term_table
-from .quiz import question_pool, quiz_markup
 from .widgets import abbreviation_block, abbreviations, core_list, handoff_matrix
 
 __all__ = [

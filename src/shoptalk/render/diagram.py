@@ -11,6 +11,7 @@ escaped once more for XML: stage names are untrusted.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -141,7 +142,7 @@ def _arrows(boxes: list[_Box], layout: Layout) -> list[str]:
     flow = [b for b in boxes if not b.stage.outcome]
     ends = [b for b in boxes if b.stage.outcome]
     out = []
-    for a, b in zip(flow, flow[1:], strict=False):
+    for a, b in itertools.pairwise(flow):
         out.append(_arrow(a.x + a.w, a.cy, b.x, b.cy) if layout == "wide"
                    else _arrow(a.cx, a.y + a.h, b.cx, b.y))
     if flow:

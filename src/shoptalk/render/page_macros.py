@@ -23,8 +23,8 @@ from ..problems import Problem
 from .context import CHEAT_SHEET, SiteData, UnknownName
 from .env import link
 from .process import checklist, pipeline_diagram, pipeline_table
-from .terms import term_table
 from .quiz import quiz_markup
+from .terms import term_table
 from .widgets import core_list, handoff_matrix
 
 Macro = Callable[..., Markup]

@@ -11,8 +11,8 @@ from ..crm.fields import capture_fields
 from ..language import review_state
 from ..model import Stage
 from . import safe
-from .diagram import page_href, pipeline_svg
 from .context import HANDOFF_MAP, METHODOLOGY_INDEX, PIPELINE_INDEX, ROLES_INDEX, SiteData
+from .diagram import page_href, pipeline_svg
 from .env import link, rel, render
 from .page import GeneratedPage, front_matter
 from .terms import review_badge, slug, term_table

@@ -142,7 +142,8 @@ def _stage_drafts(site: SiteData) -> Iterator[_Draft]:
     # A statement several stages share has no single right stage.
     counts: dict[str, int] = {}
     for s in stages:
-        for text in {fold(x) for x in (*s.exit_criteria, *(r.item for r in s.required_information))}:
+        said = (*s.exit_criteria, *(r.item for r in s.required_information))
+        for text in {fold(x) for x in said}:
             counts[text] = counts.get(text, 0) + 1
 
     def unique(text: str) -> bool:
