@@ -151,7 +151,8 @@ def test_avoided_wording_asks_for_the_preferred_term(tmp_path: Path) -> None:
     q = by_key(question_pool(site_of(tmp_path, GLOSSARY)))["avoid/champion/0"]
     assert q.prompt == "We do not say “fan”. Which term do we use instead?"
     assert q.choices[q.answer] == "Champion" and set(q.choices) == PEOPLE
-    assert q.explain.startswith("Say Champion (a fan likes us but does nothing). ")
+    assert q.explain == ("a fan likes us but does nothing. Champion: A buyer who sells for us "
+                         "when we are not in the room.")
 
 
 def test_an_exit_criterion_asks_for_its_stage(tmp_path: Path) -> None:

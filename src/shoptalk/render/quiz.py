@@ -116,10 +116,11 @@ def _term_drafts(glossary: Glossary) -> Iterator[_Draft]:
             said = safe.plain(avoid.text)
             if said.casefold() in taken:  # also some term's wording: no single right answer
                 continue
-            why = f" ({safe.plain(avoid.why)})" if avoid.why else ""
+            why = safe.plain(avoid.why)
+            why = why if not why or why.endswith((".", "!", "?")) else why + "."
             yield _Draft("avoid", f"avoid/{term.id}/{i}",
                          f"We do not say “{said}”. Which term do we use instead?", name, names,
-                         **{**common, "explain": f"Say {name}{why}. {explain}"})
+                         **{**common, "explain": f"{why} {explain}".lstrip()})
 
 
 def _blank(example: str, term: Term) -> str | None:
