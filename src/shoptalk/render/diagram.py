@@ -55,7 +55,7 @@ class _Shape:
     line_chars: int  # characters of a stage name per line before it wraps
 
 
-_SHAPES: dict[Layout, _Shape] = {"wide": _Shape(104, 58, 24, 13), "tall": _Shape(236, 46, 22, 28)}
+_SHAPES: dict[Layout, _Shape] = {"wide": _Shape(112, 58, 20, 11), "tall": _Shape(236, 46, 22, 26)}
 _PAD = 8
 _TERMINAL_GAP = 12  # between terminal stages drawn side by side (or one above the other)
 
