@@ -144,7 +144,8 @@ def test_macros_render_links_tables_and_checklists(tmp_path: Path) -> None:
     assert "<td>The person who can approve the spend" in out
     assert "Stakeholder" in out and "Hot lead" not in out.split("<table>")[1]
     assert out.count('class="task-list-control"') >= 4
-    assert "flowchart LR" in out and "st-matrix" in out
+    assert 'class="st-diagram__svg st-diagram__svg--wide"' in out and "st-matrix" in out
+    assert 'xlink:href="pipeline/qualify/"' in out  # the diagram links from the home page
 
 
 CODE_PAGE = """

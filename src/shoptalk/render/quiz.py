@@ -36,7 +36,7 @@ from . import safe
 from .context import SiteData
 from .diagram import page_href
 
-__all__ = ["KINDS", "POOL_SIZE", "Question", "question_pool", "quiz_markup"]
+__all__ = ["KINDS", "POOL_SIZE", "Question", "glossary_seed", "question_pool", "quiz_markup"]
 
 KINDS = ("meaning", "name", "usage", "avoid", "stage", "needed-by")
 POOL_SIZE = 40
