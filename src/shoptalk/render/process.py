@@ -197,6 +197,6 @@ def framework_page(site: SiteData, framework_id: str) -> GeneratedPage:
 
 
 __all__ = [
-    "FORECAST_NAMES", "Flow", "checklist", "flows", "framework_page", "mermaid_label",
+    "FORECAST_NAMES", "Flow", "checklist", "flows", "framework_page",
     "pipeline_diagram", "pipeline_page", "pipeline_table", "role_page", "stage_page"
 ]
