@@ -1,16 +1,13 @@
-"""Pieces shown inside pages: the handoff matrix, the self-check, the cheat sheet,
+"""Pieces shown inside pages: the handoff matrix, the cheat sheet,
 index pages, and the abbreviation list behind every hover definition."""
 
 from __future__ import annotations
 
-import hashlib
-import html
 import re
 from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from ..model import Term
 from . import safe
 from .context import (
     CHEAT_SHEET,
@@ -93,35 +90,6 @@ def methodology_index(site: SiteData) -> GeneratedPage:
                          METHODOLOGY_INDEX)
 
 
-def _choices(term: Term, pool: list[Term], n: int = 3) -> list[Term]:
-    """``term`` and ``n - 1`` distractors, in a stable order that does not depend on the run."""
-    def key(t: Term) -> str:
-        return hashlib.sha256(f"{term.id}/{t.id}".encode()).hexdigest()
-    others = sorted((t for t in pool if t.id != term.id), key=key)[: n - 1]
-    return sorted([term, *others], key=key)
-
-
-def self_check(site: SiteData, page: str, count: int = 12) -> Markup:
-    """A quiz on (up to ``count``) core terms that works on a static site (a little JS)."""
-    terms = (core_terms(site) or sorted(site.glossary.terms.values(), key=lambda t: t.name))
-    terms = terms[:count]
-    pool = [t for t in site.glossary.terms.values() if not t.deprecated]
-    parts = [f'<div class="st-quiz" data-total="{len(terms)}">',
-             '<p class="st-quiz__score" aria-live="polite">Answer the questions below.</p>']
-    for n, term in enumerate(terms, 1):
-        question = html.escape(safe.plain(term.definition))
-        parts.append(f'<fieldset class="st-quiz__q"><legend>{n}. Which term means: '
-                     f"<em>{question}</em></legend>")
-        for choice in _choices(term, pool):
-            correct = "true" if choice.id == term.id else "false"
-            parts.append(f'<button type="button" class="st-quiz__choice" data-correct="{correct}"'
-                         f">{html.escape(safe.plain(choice.name))}</button>")
-        parts.append(f'<p class="st-quiz__answer" hidden>Answer: '
-                     f'{html.escape(safe.plain(term.name))}.</p></fieldset>')
-    parts.append("</div>")
-    return Markup("\n".join(parts) + "\n")
-
-
 def core_list(site: SiteData, page: str) -> Markup:
     """The core terms in learning order, each with its definition."""
     rows = [Markup("- **") + site.term_link(t.id, page) + Markup("**")
@@ -193,4 +161,4 @@ def abbreviation_block(table: dict[str, str], used: Iterable[str]) -> str:
 
 
 __all__ = ["PIPELINE_INDEX", "abbreviation_block", "abbreviations", "cheat_sheet", "core_list",
-           "handoff_matrix", "handoff_page", "methodology_index", "roles_index", "self_check"]
+           "handoff_matrix", "handoff_page", "methodology_index", "roles_index"]
