@@ -22,9 +22,10 @@ from ..crm.show import export_markdown
 from ..problems import Problem
 from .context import CHEAT_SHEET, SiteData, UnknownName
 from .env import link
+from .handoffs import handoff_matrix
 from .process import checklist, pipeline_diagram, pipeline_table
 from .terms import term_table
-from .widgets import core_list, handoff_matrix, self_check
+from .widgets import core_list, self_check
 
 Macro = Callable[..., Markup]
 RULE = "page-macro"
