@@ -14,7 +14,7 @@ from .context import HANDOFF_MAP, METHODOLOGY_INDEX, PIPELINE_INDEX, ROLES_INDEX
 from .crm_names import field_cell, stage_names
 from .env import link, rel, render
 from .handoffs import Flow, role_handoffs
-from .page import GeneratedPage, front_matter
+from .page import GeneratedPage, front_matter, page_title
 from .terms import review_badge, slug, term_table
 
 FORECAST_NAMES = {"pipeline": "Pipeline", "best_case": "Best case", "commit": "Commit",
@@ -127,9 +127,13 @@ def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
     if index + 1 < len(stages):
         neighbours.append(Markup("Next: ") + site.stage_link(stages[index + 1].id, uri)
                           + Markup(" →"))
-    # Boosted so a CRM's name for the stage ("Needs Analysis") finds this page first.
+    # A CRM's name for the stage ("Needs Analysis") finds this page first: the search
+    # index weighs tags above titles (as a term page's wordings), and the page is boosted.
+    crm_words = [page_title(name) for name in stage.crm.values() if str(name).strip()]
     front = front_matter(stage.name, description=stage.purpose,
-                         search={"boost": 3} if stage.crm else None)
+                         search={"boost": 3} if crm_words else None,
+                         tags=[page_title(stage.name), *crm_words] if crm_words else None,
+                         hide=["tags"] if crm_words else None)
     markdown = render(
         "stage.md.j2", stage=stage, front=front, crm=stage_names(stage.crm),
         meta=Markup(" · ").join(meta), required=required, handoffs=handoffs,
