@@ -31,6 +31,7 @@ from .render import abbreviations as abbreviation_table
 from .render.errors import RULES_PAGE, broken_pages, error_panel
 from .render.mentions import blank_code, link_first_mentions
 from .render.widgets import abbreviation_block
+from .rule_registry import summaries
 from .site_cache import SiteCache
 from .validate import validate
 
@@ -42,10 +43,7 @@ SCRIPTS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")
 SECTION_TITLES = {GLOSSARY_INDEX: "Glossary", "pipeline/index.md": "Pipeline",
                   "roles/index.md": "Roles", "methodology/index.md": "Methodology"}
 # Problems the site build itself reports (the glossary's and the checker's are theirs).
-SITE_RULE_IDS: dict[str, str] = {
-    "generated-path": "a hand-written page at the path of a generated page",
-    "page-macro": "a macro call on a page that cannot be rendered",
-}
+SITE_RULE_IDS: dict[str, str] = summaries("site")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _WORD_RUN = re.compile(r"[\w-]+")
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)

@@ -80,3 +80,6 @@ def theme_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     if "location" in meta:
         made["location"] = safe.safe_url(meta["location"]).replace("\\", "%5C")
     return made
+
+
+__all__ = ["GeneratedPage", "front_matter", "meta_text", "page_title", "theme_meta"]

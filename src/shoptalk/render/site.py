@@ -21,3 +21,6 @@ def render_site(site: SiteData) -> list[GeneratedPage]:
     pages += [role_page(site, r) for r in g.roles]
     pages += [framework_page(site, f) for f in g.frameworks]
     return pages
+
+
+__all__ = ["render_site"]

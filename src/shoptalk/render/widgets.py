@@ -28,6 +28,7 @@ _ABBR_BREAKERS = re.compile(r"[\[\]\\]")
 
 
 def roles_index(site: SiteData) -> GeneratedPage:
+    """The roles index page, primary team first."""
     teams = {"primary": 0, "support": 1, "extended": 2}
     roles = sorted(site.glossary.roles.values(), key=lambda r: (teams.get(r.team, 3), r.name))
     rows = [site.role_link(r.id, ROLES_INDEX, r.name)
@@ -41,6 +42,7 @@ def roles_index(site: SiteData) -> GeneratedPage:
 
 
 def methodology_index(site: SiteData) -> GeneratedPage:
+    """The methodology index page: each framework and its purpose."""
     rows = [site.framework_link(f.id, METHODOLOGY_INDEX) + Markup(" — ")
             + safe.md_inline(safe.plain(f.purpose)) for f in site.glossary.frameworks.values()]
     markdown = render("index_list.md.j2", front=front_matter("Methodology"),
