@@ -84,16 +84,18 @@ def test_the_stage_page_shows_where_the_crm_holds_each_item(tmp_path: Path) -> N
         """)}, {"acv": ACV})
     site = SiteData(glossary, load_config(root=tmp_path))
     markdown = stage_page(site, glossary.stages["qualify"]).markdown
+    # Each item's why, then where each CRM holds it (the item's own field, else its term's).
     rows = [line for line in markdown.splitlines()
             if any(why in line for why in ("counts it", "needs it", "needs one"))]
-    assert [row.split(" | ")[0] for row in rows] == [
-        '| First ACV estimate ([Annual contract value](../glossary/acv.md "What the customer '
-        'pays per year."))<br><span class="st-crm">Salesforce: <code>Opportunity.Amount</code> '
-        "· HubSpot: "
-        "<code>amount</code></span>",
-        '| Close date<br><span class="st-crm">HubSpot: <code>closedate</code></span>',
-        "| Champion's name",
+    assert rows == [
+        '  <span class="st-why-text">RevOps counts it.</span><br><span class="st-crm">'
+        "Salesforce: <code>Opportunity.Amount</code> · HubSpot: <code>amount</code></span>",
+        '  <span class="st-why-text">The forecast needs it.</span><br><span class="st-crm">'
+        "HubSpot: <code>closedate</code></span>",
+        '  <span class="st-why-text">The deal needs one.</span>',
     ]
+    assert '- **First ACV estimate** ([Annual contract value](../glossary/acv.md "What the ' \
+        'customer pays per year.")) — needed by' in markdown
 
 
 def _env(glossary: object, markdown: str, page: Path | None = None) -> SimpleNamespace:

@@ -18,13 +18,14 @@ from .context import (
     SiteData,
     UnknownName,
 )
+from .handoffs import handoff_matrix, role_handoffs
 from .page import GeneratedPage, page_title
 from .process import checklist, pipeline_diagram, pipeline_table
 from .quiz import question_pool, quiz_markup
 from .safe import md_cell, md_inline, md_text, plain, safe_url, scrub_html
 from .site import render_site
 from .terms import core_terms, term_table
-from .widgets import abbreviation_block, abbreviations, core_list, handoff_matrix
+from .widgets import abbreviation_block, abbreviations, core_list
 
 __all__ = [
     "CHEAT_SHEET", "GLOSSARY_INDEX", "HANDOFF_MAP", "METHODOLOGY_INDEX", "PIPELINE_INDEX",
@@ -32,5 +33,5 @@ __all__ = [
     "abbreviations",
     "checklist", "core_list", "core_terms", "handoff_matrix", "md_cell", "md_inline", "md_text",
     "page_title", "pipeline_diagram", "pipeline_table", "plain", "question_pool", "quiz_markup",
-    "render_site", "safe_url", "scrub_html", "term_table",
+    "render_site", "role_handoffs", "safe_url", "scrub_html", "term_table",
 ]

@@ -22,10 +22,11 @@ from ..crm.show import export_markdown
 from ..problems import Problem
 from .context import CHEAT_SHEET, SiteData, UnknownName
 from .env import link
+from .handoffs import handoff_matrix
 from .process import checklist, pipeline_diagram, pipeline_table
 from .quiz import quiz_markup
 from .terms import term_table
-from .widgets import core_list, handoff_matrix
+from .widgets import core_list
 
 Macro = Callable[..., Markup]
 RULE = "page-macro"

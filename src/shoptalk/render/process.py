@@ -1,9 +1,6 @@
-"""The pipeline, stage pages, role pages, the handoff map and framework pages."""
+"""The pipeline, stage pages, role pages and framework pages."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -12,9 +9,11 @@ from ..language import review_state
 from ..model import Stage
 from . import safe
 from .context import HANDOFF_MAP, METHODOLOGY_INDEX, PIPELINE_INDEX, ROLES_INDEX, SiteData
+from .crm_names import field_cell, stage_names
 from .diagram import page_href, pipeline_svg
 from .env import link, rel, render
-from .page import GeneratedPage, front_matter
+from .handoffs import Flow, role_handoffs
+from .page import GeneratedPage, front_matter, page_title
 from .terms import review_badge, slug, term_table
 
 FORECAST_NAMES = {"pipeline": "Pipeline", "best_case": "Best case", "commit": "Commit",
@@ -72,21 +71,9 @@ def _element_rows(site: SiteData, refs: tuple[str, ...], page: str) -> list[dict
     return rows
 
 
-CRM_NAMES = {"salesforce": "Salesforce", "hubspot": "HubSpot"}
-
-
-def _crm_fields(fields: dict[str, str]) -> Markup:
-    """Where the CRM holds an item, for the table cell: ``<br>Salesforce: <code>…</code>``."""
-    if not fields:
-        return Markup("")
-    shown = Markup(" · ").join(
-        Markup("{}: <code>{}</code>").format(CRM_NAMES[system], field.replace("|", "\\|"))
-        for system, field in fields.items())
-    return Markup('<br><span class="st-crm">') + shown + Markup("</span>")
-
-
 def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
-    """One stage: criteria as checklists, what to capture for whom, misses and their cost."""
+    """One stage, leading with what a rep needs: the exit criteria, what to capture for
+    whom and the handoffs; the longer lists (misses, activities, terms) start folded."""
     g, uri = site.glossary, site.uri("stage", stage.id) or ""
     stages = g.stages_in_order()
     meta = [Markup(f"Stage {stage.order} of {len(stages)}"),
@@ -101,13 +88,14 @@ def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
     if stage.typical_days:
         meta.append(Markup(f"Typically {stage.typical_days} days"))
     meta.append(review_badge(review_state(stage, site.config)))
-    required = [{"item": ((safe.md_cell(r.item) + Markup(" (") + site.term_link(r.term, uri)
-                           + Markup(")")) if r.term in g.terms else safe.md_cell(r.item))
-                 + _crm_fields(capture_fields(g, r)),
+    required = [{"item": safe.md_inline(r.item),
+                 "term": (Markup(" (") + site.term_link(r.term, uri) + Markup(")"))
+                 if r.term in g.terms else "",
+                 "crm": field_cell(capture_fields(g, r)),
                  "why": r.why, "needed_by": site.roles_links(r.needed_by, uri)}
                 for r in stage.required_information]
-    handoffs = [{"from_": site.role_link(stage.owner, uri), "to": site.role_link(h.to, uri),
-                 "what": h.what, "when": h.when or ""} for h in stage.handoffs]
+    handoffs = [{"to": site.role_link(h.to, uri), "what": h.what, "when": h.when or ""}
+                for h in stage.handoffs]
     terms = [t for t in g.terms.values() if stage.id in t.stages]
     index = stages.index(stage)
     neighbours = []
@@ -116,42 +104,51 @@ def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
     if index + 1 < len(stages):
         neighbours.append(Markup("Next: ") + site.stage_link(stages[index + 1].id, uri)
                           + Markup(" →"))
+    # A CRM's name for the stage ("Needs Analysis") finds this page first: the search
+    # index weighs tags above titles (as a term page's wordings), and the page is boosted.
+    crm_words = [page_title(name) for name in stage.crm.values() if str(name).strip()]
+    front = front_matter(stage.name, description=stage.purpose,
+                         search={"boost": 3} if crm_words else None,
+                         tags=[page_title(stage.name), *crm_words] if crm_words else None,
+                         hide=["tags"] if crm_words else None)
     markdown = render(
-        "stage.md.j2", stage=stage, front=front_matter(stage.name, description=stage.purpose),
+        "stage.md.j2", stage=stage, front=front, crm=stage_names(stage.crm),
         meta=Markup(" · ").join(meta), required=required, handoffs=handoffs,
         elements=_element_rows(site, stage.framework_elements, uri),
-        terms=term_table(site, terms, uri) if terms else "",
+        terms=term_table(site, terms, uri) if terms else "", term_count=len(terms),
         playbooks=[link(p.title, uri, p.uri) for p in site.playbooks.get(stage.id, ())],
         neighbours=Markup(" · ").join(neighbours))
     return GeneratedPage(uri, markdown, stage.source.path, PIPELINE_INDEX)
 
 
-@dataclass(frozen=True, slots=True)
-class Flow:
-    """One thing passed between roles at a stage: a handoff or a piece of required information."""
-
-    stage: Stage
-    giver: str
-    taker: str
-    what: str
-    why: str
-    kind: str  # "handoff" | "information"
+# A role's lists longer than this start folded, one fold per stage: the AE owes dozens of
+# things across the pipeline, and the reader wants the stage the deal is in.
+FOLD_OVER = 8
 
 
-def flows(site: SiteData) -> Iterator[Flow]:
-    """Everything that passes between two different roles, stage by stage."""
-    for stage in site.glossary.stages_in_order():
-        for h in stage.handoffs:
-            if h.to != stage.owner:
-                yield Flow(stage, stage.owner, h.to, h.what, h.when or "", "handoff")
-        for r in stage.required_information:
-            for taker in r.needed_by:
-                if taker != stage.owner:
-                    yield Flow(stage, stage.owner, taker, r.item, r.why, "information")
+def _handoff_groups(site: SiteData, found: tuple[Flow, ...], page: str,
+                    giving: bool) -> list[dict[str, object]]:
+    """``found`` by stage: a summary (stage, how many, from or to whom) and one row each."""
+    by_stage: dict[str, list[Flow]] = {}
+    for f in found:
+        by_stage.setdefault(f.stage.id, []).append(f)
+    groups: list[dict[str, object]] = []
+    for group in by_stage.values():
+        stage = group[0].stage
+        others = dict.fromkeys(r for f in group for r in (f.takers if giving else (f.giver,)))
+        count = f"{len(group)} thing{'s' if len(group) > 1 else ''}"
+        who = ", ".join(site.role_name(r) for r in others)
+        rows = [{"what": f.what, "why": f.why, "due": f.due,
+                 "other": site.roles_links(f.takers, page) if giving
+                 else site.role_link(f.giver, page)} for f in group]
+        groups.append({"summary": safe.md_inline(
+            f"{stage.name} · {count} {'to' if giving else 'from'} {who}"),
+            "stage": site.stage_link(stage.id, page), "rows": rows})
+    return groups
 
 
 def role_page(site: SiteData, role_id: str) -> GeneratedPage:
-    """One role: what it owns, what it gives whom, what it needs from others."""
+    """One role: what it owns, then what it needs and owes, from and to whom, by when."""
     g = site.glossary
     role, uri = g.roles[role_id], site.uri("role", role_id) or ""
     team = {"primary": "Primary team", "support": "Supporting team",
@@ -159,19 +156,7 @@ def role_page(site: SiteData, role_id: str) -> GeneratedPage:
     owned = [s for s in g.stages_in_order() if s.owner == role_id]
     supported = [s for s in g.stages_in_order() if role_id in s.supporting]
     terms = sorted((t for t in g.terms.values() if t.owner == role_id), key=lambda t: t.name)
-    all_flows = list(flows(site))
-    # One row per thing given, naming everyone who needs it: a role that captures
-    # much (the AE) would otherwise repeat each item once per downstream role.
-    given: dict[tuple[str, str], tuple[Flow, list[str]]] = {}
-    for f in all_flows:
-        if f.giver == role_id:
-            given.setdefault((f.stage.id, f.what), (f, []))[1].append(f.taker)
-    gives = [{"stage": site.stage_link(f.stage.id, uri), "what": f.what,
-              "to": site.roles_links(tuple(dict.fromkeys(takers)), uri), "why": f.why}
-             for f, takers in given.values()]
-    needs = [{"stage": site.stage_link(f.stage.id, uri), "what": f.what,
-              "from_": site.role_link(f.giver, uri), "why": f.why}
-             for f in all_flows if f.taker == role_id]
+    mine = role_handoffs(g, role_id)
     description = site.glossary.role_description(role)
     markdown = render(
         "role.md.j2", role=role, description=description,
@@ -182,7 +167,10 @@ def role_page(site: SiteData, role_id: str) -> GeneratedPage:
         owns=Markup(", ").join(site.stage_link(s.id, uri) for s in owned),
         supports=Markup(", ").join(site.stage_link(s.id, uri) for s in supported),
         terms=Markup(", ").join(site.term_link(t.id, uri) for t in terms),
-        gives=gives, needs=needs, handoff_map=rel(uri, HANDOFF_MAP))
+        needs=_handoff_groups(site, mine.needs, uri, giving=False),
+        owes=_handoff_groups(site, mine.owes, uri, giving=True),
+        fold_needs=len(mine.needs) > FOLD_OVER, fold_owes=len(mine.owes) > FOLD_OVER,
+        handoff_map=rel(uri, HANDOFF_MAP))
     return GeneratedPage(uri, markdown, role.source.path, ROLES_INDEX)
 
 
@@ -200,6 +188,6 @@ def framework_page(site: SiteData, framework_id: str) -> GeneratedPage:
 
 
 __all__ = [
-    "FORECAST_NAMES", "Flow", "checklist", "flows", "framework_page",
+    "FORECAST_NAMES", "checklist", "framework_page",
     "pipeline_diagram", "pipeline_page", "pipeline_table", "role_page", "stage_page"
 ]

@@ -12,6 +12,7 @@ from ..language import Review, review_state
 from ..model import Term
 from . import safe
 from .context import GLOSSARY_INDEX, SiteData
+from .crm_names import field_names
 from .env import link, render
 from .page import GeneratedPage, front_matter, page_title
 
@@ -59,7 +60,7 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
         homonyms=Markup(", ").join(
             site.term_link(t.id, uri) + (f" ({safe.md_inline(t.context)})" if t.context else "")
             for t in homonyms),
-        badges=Markup(" · ").join(badges),
+        badges=Markup(" · ").join(badges), crm=field_names(term.crm),
         broader=site.term_link(term.broader, uri) if term.broader else "",
         narrower=_links(site, site.narrower.get(term.id, ()), uri),
         related=_links(site, site.related_of(term.id), uri),

@@ -1,4 +1,4 @@
-"""Pieces shown inside pages: the handoff matrix, the cheat sheet,
+"""Pieces shown inside pages: the cheat sheet,
 index pages, and the abbreviation list behind every hover definition."""
 
 from __future__ import annotations
@@ -19,48 +19,9 @@ from .context import (
 )
 from .env import rel, render
 from .page import GeneratedPage, front_matter
-from .process import flows
 from .terms import core_terms
 
 _ABBR_BREAKERS = re.compile(r"[\[\]\\]")
-
-
-def handoff_matrix(site: SiteData, page: str) -> Markup:
-    """Roles × stages: at each stage, what each role needs and from whom."""
-    stages = site.glossary.stages_in_order()
-    cells: dict[tuple[str, str], list[Markup]] = {}
-    for f in flows(site):
-        mark = "→" if f.kind == "handoff" else "•"
-        tip = f.why or ("handoff" if f.kind == "handoff" else "")
-        entry = Markup(f'<span class="st-flow" title="{safe.attr_text(tip)}">{mark} ') \
-            + Markup("from ") + site.role_link(f.giver, page) + Markup(": ") \
-            + safe.md_cell(f.what) + Markup("</span>")
-        cells.setdefault((f.taker, f.stage.id), []).append(entry)
-    for stage in stages:
-        cells.setdefault((stage.owner, stage.id), []).insert(0, Markup("**owns**"))
-        for r in stage.supporting:
-            cells.setdefault((r, stage.id), []).insert(0, Markup("*supports*"))
-    roles = [r for r in site.glossary.roles if any(k[0] == r for k in cells)]
-    head = "| Role | " + " | ".join(site.stage_link(s.id, page) for s in stages) + " |"
-    rows = [head, "| --- |" + " --- |" * len(stages)]
-    for role in roles:
-        row = [site.role_link(role, page)]
-        row += [Markup("<br>").join(cells.get((role, s.id), [])) for s in stages]
-        rows.append("| " + " | ".join(row) + " |")
-    legend = ("→ a handoff the role receives · • information the role needs captured · "
-              "hover an entry for why it matters")
-    return Markup('<div class="st-matrix" markdown>\n\n' + "\n".join(rows)
-                  + f"\n\n</div>\n\n*{legend}*\n")
-
-
-def handoff_page(site: SiteData) -> GeneratedPage:
-    """The handoff map page: who needs what from whom, stage by stage."""
-    body = ("# Handoff map\n\nWho needs what from whom, stage by stage. Find your role's row: "
-            "each entry is something another role must capture or hand you — and your own "
-            "row's *owns* cells are where someone else is waiting on you.\n\n")
-    markdown = (front_matter("Handoff map", hide=["navigation", "toc"]) + body
-                + handoff_matrix(site, HANDOFF_MAP))
-    return GeneratedPage(HANDOFF_MAP, markdown, site.glossary.root / "stages", ROLES_INDEX)
 
 
 def roles_index(site: SiteData) -> GeneratedPage:
@@ -161,4 +122,4 @@ def abbreviation_block(table: dict[str, str], used: Iterable[str]) -> str:
 
 
 __all__ = ["PIPELINE_INDEX", "abbreviation_block", "abbreviations", "cheat_sheet", "core_list",
-           "handoff_matrix", "handoff_page", "methodology_index", "roles_index"]
+           "methodology_index", "roles_index"]
