@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from .cheatsheet import cheat_sheet
 from .context import SiteData
 from .page import GeneratedPage
 from .process import framework_page, pipeline_page, role_page, stage_page
 from .terms import category_page, glossary_index, term_page
-from .widgets import cheat_sheet, handoff_page, methodology_index, roles_index
+from .widgets import handoff_page, methodology_index, roles_index
 
 
 def render_site(site: SiteData) -> list[GeneratedPage]:
