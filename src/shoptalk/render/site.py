@@ -37,7 +37,8 @@ def render_site(site: SiteData) -> list[GeneratedPage]:
     pages = [trail.place(p) for p in pages]
     pages += [trail.place(term_page(site, t), _category(site, t)) for t in g.terms.values()]
     pages += [trail.place(category_page(site, c)) for c in g.categories]
-    pages += [trail.place(stage_page(site, s), search={"boost": STAGE_SEARCH_BOOST})
+    pages += [trail.place(stage_page(site, s), search={"boost": STAGE_SEARCH_BOOST},
+                          tags=[page_title(s.name)], hide=["tags"])
               for s in g.stages_in_order()]
     pages += [trail.place(role_page(site, r)) for r in g.roles]
     pages += [trail.place(framework_page(site, f)) for f in g.frameworks]
@@ -69,7 +70,7 @@ class _Trails:
         return _with_front(page, self._dump(tuple(crumbs), meta))
 
     def _dump(self, crumbs: Sequence[tuple[str, str]], meta: Mapping[str, object]) -> str:
-        key = (*crumbs, *sorted((k, repr(v)) for k, v in meta.items()))
+        key = (*crumbs, *((k, repr(v)) for k, v in meta.items()))
         if key not in self.dumped:
             data: dict[str, object] = dict(meta)
             if crumbs:
