@@ -86,6 +86,7 @@ def _source(doc: Document) -> Source:
 
 
 def build_term(record_id: str, doc: Document) -> Term:
+    """The Term a loaded ``terms/`` document describes."""
     f = Fields(doc.data)
     avoid: list[Avoid] = []
     for item in f.data.get("avoid", []) if isinstance(f.data.get("avoid"), list) else []:
@@ -124,6 +125,7 @@ def build_term(record_id: str, doc: Document) -> Term:
 
 
 def build_stage(record_id: str, doc: Document) -> Stage:
+    """The Stage a loaded ``stages/`` document describes."""
     f = Fields(doc.data)
     return Stage(
         id=record_id,
@@ -160,6 +162,7 @@ def build_stage(record_id: str, doc: Document) -> Stage:
 
 
 def build_role(record_id: str, doc: Document) -> Role:
+    """The Role a loaded ``roles/`` document describes."""
     f = Fields(doc.data)
     return Role(
         id=record_id,
@@ -175,6 +178,7 @@ def build_role(record_id: str, doc: Document) -> Role:
 
 
 def build_framework(record_id: str, doc: Document) -> Framework:
+    """The Framework a loaded ``frameworks/`` document describes."""
     f = Fields(doc.data)
     return Framework(
         id=record_id,

@@ -19,6 +19,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``shoptalk`` argument parser, one subcommand per module in COMMANDS."""
     parser = _Parser(
         prog="shoptalk",
         description="Keep a company's selling language in one "
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``shoptalk`` with ``argv``; the exit code (0 clean, 1 problems, 2 usage or error)."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -58,3 +60,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+__all__ = ["build_parser", "main"]

@@ -155,3 +155,9 @@ def splice(existing: str, section: Section) -> str:
     text = "".join(kept).rstrip("\r\n")
     block = "\n".join(section.lines) + "\n"
     return f"{text}\n\n{block}" if text else block
+
+
+__all__ = [
+    "ADMINS_HINT", "ADMIN_COMMENT", "ADMIN_PATHS", "BEGIN", "CODEOWNERS", "END", "Section",
+    "admin_lines", "build_section", "handle_for", "splice"
+]

@@ -16,6 +16,7 @@ from typing import Any
 from .model import Pos
 from .owners import HANDLE_HELP, ROLE_ID, is_handle
 from .problems import Problem, Severity, ShoptalkError
+from .rule_registry import RULES, RULES_PAGE, closest
 from .yaml_reader import Document, read_yaml
 
 CONFIG_FILE = "shoptalk.yml"
@@ -166,6 +167,34 @@ def _handle_problems(doc: Document, data: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
+def _rule_problems(doc: Document, data: Mapping[str, Any]) -> list[Problem]:
+    """Every ``rules:`` entry that names no registered rule or no level, at its place.
+
+    A misspelt rule id would otherwise switch nothing off, silently.
+    """
+    rules = data.get("rules")
+    if not isinstance(rules, dict):
+        return []
+    problems: list[Problem] = []
+    for rule_id, level in rules.items():
+        key = f"rules.{rule_id}"
+        if rule_id not in RULES:
+            pos = doc.keys.get(key) or doc.values.get("rules", Pos(1, 1))
+            hint = closest(str(rule_id))
+            problems.append(Problem(
+                doc.display, pos.line, pos.col, "error",
+                f"rules: unknown rule '{rule_id}'"
+                + (f"; did you mean '{hint}'?" if hint else f"; see {RULES_PAGE}"),
+                "bad-value"))
+        elif level not in RULE_LEVELS:
+            pos = doc.values.get(key) or doc.values.get("rules", Pos(1, 1))
+            problems.append(Problem(
+                doc.display, pos.line, pos.col, "error",
+                f"rules maps a rule id to one of {', '.join(RULE_LEVELS)}; "
+                f"{rule_id} is '{level}'", "bad-value"))
+    return problems
+
+
 def _knowledge(value: Any) -> frozenset[str]:
     """The enabled built-in classes: ``knowledge: {english_words: false}`` turns one off."""
     if value is None:
@@ -195,7 +224,7 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
         if doc.data is not None and not isinstance(doc.data, dict):
             raise ShoptalkError(f"{file.name}: expected a mapping of settings")
         data = doc.data or {}
-        problems = _handle_problems(doc, data)
+        problems = _handle_problems(doc, data) + _rule_problems(doc, data)
         if problems:
             raise ShoptalkError("\n".join(p.format() for p in sorted(problems)))
         unknown = sorted(set(data) - set(_KEYS))
@@ -245,3 +274,7 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
         a_to_z_page_size=number("a_to_z_page_size", 500),
         extra=data,
     )
+
+
+__all__ = ["CONFIG_FILE", "DEFAULT_ACRONYMS", "KNOWLEDGE_CLASSES", "RULE_LEVELS", "Config",
+           "load_config"]

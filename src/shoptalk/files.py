@@ -86,3 +86,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+__all__ = ["WriteRefused", "inside", "write_bytes_atomic", "write_text_atomic"]

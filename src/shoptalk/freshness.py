@@ -68,3 +68,6 @@ def due_for_review(glossary: Glossary, config: Config, *, owner: str | None = No
                          review))
     # Most overdue first within each owner, owners alphabetical.
     return sorted(found, key=lambda d: (d.owner, -d.days, d.kind, d.id))
+
+
+__all__ = ["NO_OWNER", "Due", "due_for_review", "owner_of"]

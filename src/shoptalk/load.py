@@ -243,3 +243,6 @@ def _load_categories(
             f.req("description"),
         )
     return categories
+
+
+__all__ = ["CATEGORIES_FILE", "FOLDERS", "IGNORED_FOLDERS", "SUFFIXES", "load_glossary"]

@@ -103,3 +103,6 @@ def mixed_words(text: str) -> list[tuple[str, set[str]]]:
         if len(scripts) > 1 and not scripts <= _TOGETHER:
             mixed.append((word, scripts))
     return mixed
+
+
+__all__ = ["foreign", "mixed_words", "script", "script_name", "skeleton"]

@@ -242,3 +242,6 @@ def _register_error_format() -> None:
 
 
 _register_error_format()
+
+
+__all__ = ["TemplateCodeError", "define_env", "log", "on_pre_page_macros"]

@@ -167,3 +167,6 @@ def _report(problems: list[Problem]) -> int:
     for p in problems:
         {"error": log.error, "warning": log.warning}.get(p.severity, log.info)(p.format())
     return sum(p.severity == "error" for p in problems)
+
+
+__all__ = ["ShoptalkConfig", "ShoptalkPlugin", "log"]

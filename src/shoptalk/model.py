@@ -70,6 +70,8 @@ class Avoid:
 
 @dataclass(frozen=True, slots=True)
 class Link:
+    """A titled link from a term to further reading."""
+
     title: str
     url: str
 
@@ -120,6 +122,8 @@ class RequiredInfo:
 
 @dataclass(frozen=True, slots=True)
 class Handoff:
+    """What a stage hands to a role, and when."""
+
     to: str
     what: str
     when: str | None = None
@@ -207,6 +211,8 @@ class Framework:
 
 @dataclass(frozen=True, slots=True)
 class Category:
+    """A group of terms, from ``categories.yml``."""
+
     id: str
     name: str
     source: Source = field(compare=False, repr=False)
@@ -258,3 +264,10 @@ class Glossary:
 
     def narrower_of(self, term_id: str) -> tuple[str, ...]:
         return tuple(t.id for t in self.terms.values() if t.broader == term_id)
+
+
+__all__ = [
+    "FORECAST_CATEGORIES", "OUTCOMES", "STATUSES", "TEAMS", "Avoid", "Category", "Element",
+    "Framework", "Glossary", "Handoff", "Link", "Miss", "Pos", "Record", "RequiredInfo", "Role",
+    "Source", "Stage", "Term", "nearest"
+]

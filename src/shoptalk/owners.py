@@ -40,3 +40,8 @@ def is_handle(text: object) -> bool:
 def is_owner(text: object) -> bool:
     """True when ``text`` is exactly one role id or one GitHub handle."""
     return isinstance(text, str) and _OWNER.search(text) is not None
+
+
+__all__ = [
+    "HANDLE", "HANDLE_HELP", "OWNER_HELP", "OWNER_PATTERN", "ROLE_ID", "is_handle", "is_owner"
+]

@@ -31,3 +31,6 @@ def quoted(marks: list[str]) -> str:
     """``['<', '>', '{{']`` → ``'<', '>' and '{{'``."""
     shown = [f"'{mark}'" for mark in marks]
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+__all__ = ["MARKUP", "PLAIN_TEXT_GUARD", "markup_in", "quoted", "refuses_markup"]

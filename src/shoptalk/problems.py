@@ -132,3 +132,8 @@ def exit_code(problems: list[Problem], *, strict: bool = False) -> int:
     if any(p.severity == "error" or (strict and p.severity == "warning") for p in problems):
         return 1
     return 0
+
+
+__all__ = [
+    "PathDisplay", "Problem", "Severity", "ShoptalkError", "display_path", "exit_code", "visible"
+]

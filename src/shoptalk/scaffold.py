@@ -234,3 +234,9 @@ def new_role(glossary: Glossary, name: str, *, abbreviation: str | None = None,
         + f"reviewed: {(today or dt.date.today()).isoformat()}\n"
     )
     return Draft("role", role_id, glossary.root / "roles" / f"{role_id}.yml", text)
+
+
+__all__ = [
+    "KIND_FOLDERS", "TEAMS", "Draft", "new_role", "new_stage", "new_term", "slugify", "term_clash",
+    "term_wordings"
+]

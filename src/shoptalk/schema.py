@@ -53,6 +53,7 @@ def load_schema(kind: Kind) -> dict[str, Any]:
 
 
 def schema_text(kind: Kind) -> str:
+    """The JSON Schema of a record kind, as shipped in the package."""
     return (
         resources.files("shoptalk")
         .joinpath("schemas", f"{kind}.schema.json")
@@ -318,7 +319,14 @@ def check_document(doc: Document, kind: Kind) -> list[Problem]:
 
 
 def schema_keys(kind: Kind) -> Sequence[str]:
+    """The field names the schema of a record kind allows."""
     schema = load_schema(kind)
     if schema.get("type") == "array":
         schema = schema["items"]
     return tuple(schema["properties"])
+
+
+__all__ = [
+    "ID_PATTERN", "KINDS", "Kind", "check_document", "did_you_mean", "key_path", "load_schema",
+    "parse_date", "schema_keys", "schema_text"
+]

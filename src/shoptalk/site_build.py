@@ -32,6 +32,7 @@ from .render.errors import RULES_PAGE, broken_pages, error_panel
 from .render.mentions import blank_code, link_first_mentions
 from .render.site import SECTION_TITLES
 from .render.widgets import abbreviation_block
+from .rule_registry import summaries
 from .site_cache import SiteCache
 from .site_nav import for_readers, order_problems, page_order
 from .validate import validate
@@ -44,11 +45,7 @@ SCRIPTS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")
 # The file an index page's edit button opens (a folder cannot be edited), beside the glossary.
 GLOSSARY_README = "README.md"
 # Problems the site build itself reports (the glossary's and the checker's are theirs).
-SITE_RULE_IDS: dict[str, str] = {
-    "generated-path": "a hand-written page at the path of a generated page",
-    "page-macro": "a macro call on a page that cannot be rendered",
-    "page-order": "a page's order: is not a whole number, or is another page's",
-}
+SITE_RULE_IDS: dict[str, str] = summaries("site")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _WORD_RUN = re.compile(r"[\w-]+")
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)

@@ -338,3 +338,6 @@ def read_yaml(path: Path, display: str, raw: bytes | None = None) -> Document:
         return doc
     doc.data = data
     return doc
+
+
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "Document", "read_yaml"]

@@ -69,3 +69,6 @@ def _item(item: Any, indent: int) -> str:
         body = dump(item, indent + 2).rstrip("\n")
         return f"{pad}- {body.lstrip()}"
     return f"{pad}- {scalar(item)}"
+
+
+__all__ = ["dump", "quote", "scalar"]

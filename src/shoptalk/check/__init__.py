@@ -10,25 +10,14 @@ Public API (the CLI, the report and the mkdocs adapter use only these)::
 
 from __future__ import annotations
 
+from ..rule_registry import summaries
 from .coverage import Coverage, coverage, where_used
 from .docs import check_docs
 from .index import TermIndex
 from .scan import FileScan, Mention, scan_text
 
 # Rule ids the checker emits, with what each is about (SARIF rule descriptions, docs).
-RULE_IDS: dict[str, str] = {
-    "unknown-reference": "a macro's name that matches no record, or more than one",
-    "undefined-acronym": "an acronym that is no term's abbreviation and not allowed",
-    "inline-defined-acronym": "an acronym defined only on one page (reported with --strict)",
-    "avoided-wording": "wording the glossary replaces with a term",
-    "deprecated-term": "a deprecated term; use its replacement",
-    "ambiguous-abbreviation": "an abbreviation two terms share, used without a context",
-    "front-matter": "a page's front matter is not valid YAML",
-    "unreadable-file": "a page that cannot be read as UTF-8 text",
-    "fix-skipped": "a --fix left undone: unsafe wording, or a file it may not or should not write",
-    "template-code": "template code other than Shoptalk's macros with literal arguments",
-    "unsafe-html": "raw HTML or a link the site removes: script, frames, forms, on* handlers",
-}
+RULE_IDS: dict[str, str] = summaries("checker")
 
 __all__ = [
     "RULE_IDS", "Coverage", "FileScan", "Mention", "TermIndex", "check_docs", "coverage",

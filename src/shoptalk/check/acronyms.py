@@ -162,3 +162,7 @@ def near_misses(base: str, known: Container[str]) -> list[str]:
                     variants.add(base[:k] + c + base[k + 1:])
     variants.discard(base)
     return sorted(v for v in variants if v in known)
+
+
+__all__ = ["ACRONYM_RE", "DIGIT_WORDS", "SHOUT_RUN", "SMALL_WORDS", "acronym_base", "defines",
+           "definition", "is_stopword", "near_misses", "shouted", "spells"]

@@ -30,6 +30,8 @@ def where_used(scans: Sequence[FileScan]) -> dict[str, list[Mention]]:
 
 @dataclass
 class PageCounts:
+    """How many mentions, undefined acronyms and avoided wordings one page has."""
+
     mentions: int = 0
     undefined: int = 0
     avoided: int = 0
@@ -86,3 +88,9 @@ def to_json(report: Coverage) -> str:
                   for p, c in sorted(report.pages.items())},
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+__all__ = [
+    "AVOIDED_RULES", "UNDEFINED_RULES", "Coverage", "PageCounts", "coverage", "format_text",
+    "to_json", "where_used"
+]

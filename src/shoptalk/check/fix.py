@@ -137,3 +137,6 @@ def _refused(display: str, text: str, edit: Edit) -> Problem:
                    f"not fixed: the glossary's wording '{edit.text}' is not plain text "
                    f"(it holds {quoted(markup_in(edit.text))}); correct the term, then run "
                    "`shoptalk validate`", RULE)
+
+
+__all__ = ["RULE", "apply_edits", "fix_file", "refused_edits"]

@@ -174,3 +174,6 @@ def _hit(entry: Entry, words: Words, i: int, size: int) -> Hit:
     text = words.text
     cut = [text[offsets[k]:offsets[k + 1]] for k in range(2 * i + 1, 2 * (i + size), 2)]
     return Hit(entry, offsets[2 * i + 1], offsets[2 * (i + size)], tuple(cut))
+
+
+__all__ = ["Hit", "Word", "Words", "match"]

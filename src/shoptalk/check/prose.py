@@ -102,6 +102,7 @@ def normalise(text: str) -> str:
 
 
 def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts."""
     starts = [0]
     find = text.find
     i = find("\n")
@@ -443,3 +444,9 @@ def _skip_destination(content: str, cursor: int) -> int:
                 return i + 1
         i += 1
     return i
+
+
+__all__ = [
+    "BARRIER", "FILLER", "FRONT_MATTER_RE", "INDENTED_BLOCK_RE", "MACRO_RE", "URL_RE", "Block",
+    "Comment", "Page", "line_starts", "normalise", "read_page"
+]

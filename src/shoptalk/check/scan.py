@@ -14,6 +14,7 @@ from ..config import Config
 from ..model import Term
 from ..page_template import page_problems
 from ..problems import Problem, Severity
+from ..rule_registry import default_levels
 from .acronyms import acronym_base, defines, is_stopword, shouted
 from .grammar import Rewording, reword
 from .index import Entry, TermIndex
@@ -25,19 +26,7 @@ from .refs import Reference, references
 from .suppress import PageSettings, ignores, read_settings, suppressed
 from .unsafe_html import unsafe_html
 
-DEFAULT_LEVELS: dict[str, Severity] = {
-    "unknown-reference": "error",
-    "undefined-acronym": "error",
-    "inline-defined-acronym": "warning",
-    "avoided-wording": "warning",
-    "deprecated-term": "warning",
-    "ambiguous-abbreviation": "warning",
-    "front-matter": "error",
-    "unreadable-file": "error",
-    "fix-skipped": "error",
-    "template-code": "error",
-    "unsafe-html": "error",
-}
+DEFAULT_LEVELS: dict[str, Severity] = default_levels("checker")
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,3 +343,6 @@ def _finish(state: _State, *, all_occurrences: bool = False) -> tuple[FileScan, 
     mentions = sorted(state.mentions, key=lambda m: (m.line, m.col))
     scan = FileScan(state.display, one_per_page(kept), mentions)
     return scan, sorted(edits, key=lambda e: e.start)
+
+
+__all__ = ["DEFAULT_LEVELS", "Edit", "FileScan", "Mention", "scan_page", "scan_text"]

@@ -21,3 +21,6 @@ II III IV VI VII VIII IX XI XII
 """
 
 STOPWORDS = frozenset(_WORDS.split())
+
+
+__all__ = ["STOPWORDS"]

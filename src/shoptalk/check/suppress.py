@@ -98,3 +98,6 @@ def suppressed(line: int, rule: str, subject: str, settings: PageSettings,
         return True
     return any(c.first_line < line <= c.last_line + 1 and (not c.words or any(
         k in c.words for k in keys)) for c in comments)
+
+
+__all__ = ["IGNORE_RE", "Ignore", "PageSettings", "ignores", "read_settings", "suppressed"]

@@ -9,3 +9,6 @@ from . import check, codeowners, crm, diff, export, import_, new, pages, report,
 
 COMMANDS: tuple[ModuleType, ...] = (validate, new, diff, review, codeowners, import_, export,
                                      crm, check, report, pages)
+
+
+__all__ = ["COMMANDS"]

@@ -20,6 +20,7 @@ HELP = "check Markdown pages for undefined acronyms, avoided wording and broken 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk check``'s options to ``parser``."""
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="files or folders to check (default: 'docs' from shoptalk.yml)")
     parser.add_argument("--format", choices=FORMATS, default="text",
@@ -38,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk check``; the exit code."""
     if args.dry_run and not args.fix:
         raise ShoptalkError("--dry-run only makes sense with --fix")
     config = load_config(path=args.config)
@@ -76,3 +78,5 @@ def _print_changes(changes: list[Change], *, dry_run: bool, stream: TextIO) -> N
         print(f"{done} {count} wording{'s' * (count != 1)} in {pages} "
               f"page{'s' * (pages != 1)}{'; nothing written (--dry-run)' * dry_run}", file=stream)
 
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

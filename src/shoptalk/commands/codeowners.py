@@ -21,6 +21,7 @@ HELP = ("write the generated section of .github/CODEOWNERS from each term's and 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk codeowners``'s options to ``parser``."""
     parser.add_argument("--file", type=Path, default=None,
                         help="the CODEOWNERS file (default: .github/CODEOWNERS)")
     parser.add_argument("--check", action="store_true",
@@ -28,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk codeowners``; the exit code."""
     config = load_config(path=args.config)
     glossary, _ = load_glossary(config.glossary, config.root)
     path: Path = args.file or config.root / CODEOWNERS
@@ -79,3 +81,6 @@ def _write_atomic(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         raise ShoptalkError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

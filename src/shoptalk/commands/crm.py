@@ -17,6 +17,7 @@ HELP = ("compare a CRM's pipeline with the stages: a retrieved Salesforce source
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk crm``'s options to ``parser``."""
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True,
                                     parser_class=type(parser))
     diff = actions.add_parser("diff", help="report every difference, per stage, at its place "
@@ -33,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk crm``; the exit code."""
     config = load_config(path=args.config)
     glossary, _ = load_glossary(config.glossary, config.root)
     pipeline, problems = read_crm(args.path, config.root, args.crm, args.pipeline)
@@ -41,3 +43,6 @@ def run(args: argparse.Namespace) -> int:
     problems = sorted(set(problems))
     emit(problems, args.format, rules=CRM_RULE_IDS)
     return exit_code(problems)
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

@@ -16,6 +16,7 @@ HELP = ("compare the glossary at two git revisions (HEAD defaults to the working
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk diff``'s options to ``parser``."""
     parser.add_argument("base", help="the revision to compare from, e.g. origin/main")
     parser.add_argument("head", nargs="?", default=None,
                         help="the revision to compare to (default: the working tree)")
@@ -25,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk diff``; the exit code."""
     config = load_config(path=args.config)
     old, refused = load_revision(config, args.base)
     new, refused_head = load_revision(config, args.head)
@@ -40,3 +42,6 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         emit(problems, "text", stream=sys.stderr)
     return exit_code(problems)
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

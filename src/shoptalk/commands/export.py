@@ -23,6 +23,7 @@ TERM_FORMATS = ("json", "csv", "skos")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk export``'s options to ``parser``."""
     parser.add_argument("--format", choices=(*TERM_FORMATS, *SYSTEMS), default="json",
                         help="output format (default: json)")
     parser.add_argument("--output", "-o", type=Path, help="write to this file (default: stdout)")
@@ -40,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk export``; the exit code."""
     config = load_config(path=args.config)
     glossary, _ = load_glossary(config.glossary, config.root)
     if args.format in SYSTEMS:
@@ -90,3 +92,6 @@ def _write(args: argparse.Namespace, files: dict[str, str]) -> None:
         except OSError as exc:
             raise ShoptalkError(f"cannot make {target.parent}: {exc.strerror or exc}") from exc
         write_file(target, text)
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

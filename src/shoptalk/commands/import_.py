@@ -27,6 +27,7 @@ HELP = ("turn a CSV file, a Markdown table, or a JSON/SKOS export into term file
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk import``'s options to ``parser``."""
     parser.add_argument("file", type=Path, help="the glossary to import (.csv, .md, .json), or "
                         "a CRM's pipeline (a Salesforce source folder, a HubSpot .json)")
     parser.add_argument("--from", dest="source_format", choices=(*FORMATS, *SYSTEMS),
@@ -42,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk import``; the exit code."""
     config = load_config(path=args.config)
     glossary, loading = load_glossary(config.glossary, config.root)
     crm = _crm_source(args.file, args.source_format)
@@ -122,3 +124,6 @@ def _seed(args: argparse.Namespace, config: Config, glossary: Glossary, crm: Sys
             print("nothing imported; fix the errors below and run again")
     emit(sorted(problems), args.format)
     return exit_code(problems)
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

@@ -15,6 +15,7 @@ HELP = "start a new term, stage or role: writes its YAML file with a comment on 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk new``'s options to ``parser``."""
     parser.add_argument("kind", choices=("term", "stage", "role"), help="what to create")
     parser.add_argument("name", help='the name as people write it, e.g. "Ideal Customer Profile"')
     parser.add_argument("--id", dest="record_id", help="the file name / id (default: made from "
@@ -35,6 +36,7 @@ def _refuse(args: argparse.Namespace, allowed: set[str]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk new``; the exit code."""
     config = load_config(path=args.config)
     glossary, _ = load_glossary(config.glossary, config.root)
     if args.kind == "term":
@@ -60,3 +62,6 @@ def run(args: argparse.Namespace) -> int:
     shown = display_path(draft.path, config.root)
     print(f"wrote {shown}: fill in the commented fields, then run `shoptalk validate`")
     return 0
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

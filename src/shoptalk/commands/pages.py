@@ -21,6 +21,7 @@ HELP = ("write the site to a folder: the docs with macros rendered, every genera
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk pages``'s options to ``parser``."""
     parser.add_argument("--out", type=Path, required=True,
                         help="the folder to write (created; replaced only if this command "
                              "wrote it before)")
@@ -34,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk pages``; the exit code."""
     settings = load_config(path=args.config)
     target = check_target(args.out, settings.root, settings.docs)
     mkdocs_yml = args.mkdocs_yml or settings.root / "mkdocs.yml"
@@ -56,3 +58,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"shoptalk pages: wrote {len(pages)} pages to {args.out}; build it with "
           f"'mkdocs build -f {args.out / 'mkdocs.yml'}'", file=sys.stderr)
     return 0
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

@@ -28,6 +28,7 @@ HELP = ("report term coverage: where each term is used, unused terms, undefined/
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk report``'s options to ``parser``."""
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="files or folders to scan (default: 'docs' from shoptalk.yml)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
@@ -45,6 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk report``; the exit code."""
     if args.stubs is not None and (not args.gaps or args.stubs < 1):
         raise ShoptalkError("--stubs N needs --gaps and a number of at least 1")
     if (args.dry_run or args.category or args.owner) and args.stubs is None:
@@ -96,3 +98,6 @@ def _stubs(config: Config, glossary: Glossary, gaps: list[Gap],
         if args.format == "text":
             print(message)
     return done
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

@@ -16,6 +16,7 @@ HELP = "list the terms, stages, roles and frameworks due for review, grouped by 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk review``'s options to ``parser``."""
     parser.add_argument("--owner", help="only what this owner (role id or team) reviews")
     parser.add_argument("--overdue", action="store_true", help="only what is already overdue "
                         "(or was never reviewed)")
@@ -51,6 +52,7 @@ def format_text(items: list[Due], teams: dict[str, str], *, markdown: bool = Fal
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk review``; the exit code."""
     config = load_config(path=args.config)
     glossary, _ = load_glossary(config.glossary, config.root)
     items = due_for_review(glossary, config, owner=args.owner, overdue_only=args.overdue,
@@ -65,3 +67,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(format_text(items, teams, markdown=args.format == "markdown"))
     return 0
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "format_text", "run"]

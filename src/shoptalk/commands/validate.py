@@ -18,6 +18,7 @@ HELP = "check the glossary YAML: schema, references, duplicates, stages, content
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``shoptalk validate``'s options to ``parser``."""
     parser.add_argument(
         "path",
         nargs="?",
@@ -41,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``shoptalk validate``; the exit code."""
     config = load_config(path=args.config)
     if args.path is not None:
         config = replace(config, glossary=args.path.resolve())
@@ -50,3 +52,6 @@ def run(args: argparse.Namespace) -> int:
     _, problems = validate(config)
     emit(problems, args.format, rules=RULE_IDS)
     return exit_code(problems, strict=args.strict)
+
+
+__all__ = ["HELP", "NAME", "add_arguments", "run"]

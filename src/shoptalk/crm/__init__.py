@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..model import Glossary
 from ..problems import Problem, ShoptalkError, display_path
+from ..rule_registry import summaries
 from .drift import drift
 from .fields import SYSTEMS, capture_field, capture_fields, field_problem, key_field
 from .guidance import GUIDANCE_LIMIT, guidance
@@ -20,26 +21,7 @@ from .salesforce import KEY_FIELD_LIMIT, salesforce_tree
 from .salesforce_read import MAX_BYTES, read_salesforce
 
 # Every rule id the CRM commands and the validator's CRM rule can report.
-CRM_RULE_IDS: dict[str, str] = {
-    "crm-field": "a CRM field reference that is not Object.Field or a HubSpot property name",
-    "crm-duplicate-value": "two stages that map to one CRM value",
-    "crm-probability-grid": "a probability HubSpot cannot hold (it takes steps of 10%)",
-    "crm-guidance-length": "Path guidance over the length limit, shortened by the export",
-    "crm-key-field-limit": "more Opportunity fields than a Path step shows",
-    "crm-syntax": "a CRM file that cannot be read: not XML or JSON, or not the expected shape",
-    "crm-missing-stage": "a stage of the YAML that the CRM lacks",
-    "crm-extra-stage": "a CRM stage no stage of the YAML maps to",
-    "crm-renamed": "a CRM stage standing where a stage of the YAML should be, under another name",
-    "crm-label": "a CRM stage whose label is not the stage's name",
-    "crm-order": "a CRM stage in another place of the pipeline",
-    "crm-probability": "a CRM stage with another probability",
-    "crm-forecast": "a CRM stage with another forecast category",
-    "crm-closed": "a CRM stage that is closed or won when the YAML says otherwise",
-    "crm-guidance": "Path guidance that no longer matches the stage",
-    "crm-key-fields": "Path key fields that are not the stage's CRM fields",
-    "crm-not-compared": "values an older API version's file does not hold",
-    "crm-import-target": "a stage the CRM import cannot write",
-}
+CRM_RULE_IDS: dict[str, str] = summaries(topic="crm")
 
 
 def detect_crm(path: Path) -> System:

@@ -245,3 +245,9 @@ def describe(change: FieldChange) -> str:
 def items(values: Sequence[str]) -> str:
     """Values quoted and joined for a sentence: “a”, “b”."""
     return ", ".join(f"“{v}”" for v in values)
+
+
+__all__ = [
+    "FieldChange", "GlossaryDiff", "RecordChange", "ReportingChange", "WordOp", "compare",
+    "describe", "field_changes", "items", "word_diff"
+]

@@ -109,3 +109,6 @@ def _field_json(change: FieldChange) -> dict[str, Any]:
         return {"field": change.field, "added": list(change.added),
                 "removed": list(change.removed)}
     return {"field": change.field, "old": _plain(change.old), "new": _plain(change.new)}
+
+
+__all__ = ["format_markdown", "to_json"]

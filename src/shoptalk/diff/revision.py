@@ -132,3 +132,9 @@ def load_revision(config: Config, revision: str | None) -> tuple[Glossary, list[
     if revision is None:
         return load_glossary(config.glossary, config.root)[0], []
     return load_at(config, revision)
+
+
+__all__ = [
+    "UNSAFE_ENTRY", "WORKING_TREE", "git", "load_at", "load_revision", "refusal", "repo_root",
+    "shown_entry"
+]

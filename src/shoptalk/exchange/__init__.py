@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import ShoptalkError
+from ..rule_registry import summaries
 from .export import (
     CSV_COLUMNS,
     DEFAULT_BASE,
@@ -26,21 +27,7 @@ from .sources import FORMATS, Source, detect, read_csv, read_markdown
 from .structured import read_glossary_json, read_skos
 
 # Every rule id ``shoptalk import`` can report (docs/reference/rules.md has a section for each).
-IMPORT_RULE_IDS: dict[str, str] = {
-    "import-header": "no column names the term, or no table was found",
-    "import-unknown-column": "a column that is not imported",
-    "import-syntax": "a file that cannot be read as CSV or JSON at a place",
-    "import-missing-name": "a row without a term",
-    "import-link": "a term wrapped in a link",
-    "import-empty-definition": "a row without a definition",
-    "import-duplicate": "one term on several rows with different text",
-    "import-collision": "a term that clashes with the glossary or another row",
-    "import-bad-id": "a row no valid id can be made for",
-    "import-invalid": "a row that would not be a valid term",
-    "import-formula": "a cell a spreadsheet would run as a formula",
-    "import-target": "a term file already in the way (perhaps one that does not load)",
-    "encoding": "a source that is not UTF-8",
-}
+IMPORT_RULE_IDS: dict[str, str] = summaries("importer")
 
 _READERS = {"csv": read_csv, "markdown": read_markdown, "json": read_glossary_json,
             "skos": read_skos}

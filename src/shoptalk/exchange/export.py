@@ -143,3 +143,10 @@ def script_json(data: dict[str, Any]) -> str:
 
 
 EXPORTERS = {"json": glossary_json, "csv": glossary_csv}
+
+
+__all__ = [
+    "CSV_COLUMNS", "DEFAULT_BASE", "EXPORTERS", "FORMAT_FIELDS", "JSON_VERSION", "LIST_SEPARATOR",
+    "SKOS", "SKOS_CONTEXT", "concept_iri", "defined_term_jsonld", "glossary_csv", "glossary_json",
+    "glossary_skos", "script_json"
+]

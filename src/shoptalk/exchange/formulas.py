@@ -37,3 +37,8 @@ def is_neutralised(cell: str) -> bool:
 def restore(cell: str) -> str:
     """The value :func:`neutralise` was given: the one added quote taken off."""
     return cell[len(QUOTE):] if is_neutralised(cell) else cell
+
+
+__all__ = [
+    "FORMULA_STARTS", "QUOTE", "is_neutralised", "looks_like_formula", "neutralise", "restore"
+]

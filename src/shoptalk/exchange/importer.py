@@ -254,3 +254,6 @@ def _schema_problems(path: Path, text: str, base: Path | None) -> str:
         doc.problems.extend(check_document(doc, "term"))
     errors = [p for p in doc.problems if p.severity == "error" or p.rule == "unknown-key"]
     return "; ".join(f"{p.message} [{p.rule}]" for p in errors)
+
+
+__all__ = ["Defaults", "Plan", "Planned", "plan_import", "required_defaults"]

@@ -41,3 +41,5 @@ def term_file(data: dict[str, Any]) -> str:
             if k in data and data[k] not in (None, [], "") and not (k == "core" and not data[k])}
     return MODELINE + dump(body)
 
+
+__all__ = ["MODELINE", "TERM_FIELDS", "term_file", "term_to_dict"]

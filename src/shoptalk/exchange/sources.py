@@ -254,3 +254,9 @@ def read_json(source: Source, text: str) -> Any:
     except json.JSONDecodeError as exc:
         source.problem(exc.lineno, exc.colno, f"not valid JSON: {exc.msg}", "import-syntax")
         return None
+
+
+__all__ = [
+    "FORMATS", "HEADERS", "LIST_FIELDS", "Cells", "Row", "Source", "detect", "header_field",
+    "read_csv", "read_json", "read_markdown"
+]

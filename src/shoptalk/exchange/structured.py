@@ -85,3 +85,6 @@ def read_skos(source: Source, text: str) -> None:
             "broader": local_id(node.get("broader")),
         }
         source.rows.append(Row(line, 1, {k: v for k, v in row.items() if v not in (None, [])}))
+
+
+__all__ = ["local_id", "read_glossary_json", "read_skos"]

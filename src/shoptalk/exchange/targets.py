@@ -47,3 +47,6 @@ def target_problem(root: Path, term_id: str, name: str, base: Path | None,
         return (f"'{name}' would be term '{term_id}', but {shown} is already there; edit that "
                 "file instead, or remove it and import again", [])
     return None
+
+
+__all__ = ["TERMS_FOLDER", "target_problem", "term_path"]

@@ -80,3 +80,6 @@ def write_new_files(files: Sequence[tuple[Path, str]]) -> None:
         where = exc.filename or "a file"
         raise ShoptalkError(f"cannot write {where}: {exc.strerror or exc}; nothing was "
                             "written") from exc
+
+
+__all__ = ["write_file", "write_new_files"]

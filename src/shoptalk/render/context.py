@@ -164,3 +164,9 @@ class SiteData:
         """The framework named ``name`` by id, name or abbreviation."""
         framework: Framework = self.find("framework", name)
         return framework
+
+
+__all__ = [
+    "CHEAT_SHEET", "GLOSSARY_INDEX", "HANDOFF_MAP", "METHODOLOGY_INDEX", "PIPELINE_INDEX",
+    "ROLES_INDEX", "DocRef", "PageKind", "SiteData", "UnknownName"
+]

@@ -79,3 +79,6 @@ def environment() -> jinja2.Environment:
 def render(template: str, **context: Any) -> str:
     """Render ``template`` (a file in ``shoptalk/templates``) with ``context``."""
     return environment().get_template(template).render(**context)
+
+
+__all__ = ["environment", "link", "rel", "render"]

@@ -13,12 +13,14 @@ from collections.abc import Iterable
 
 from ..model import Glossary
 from ..problems import Problem
+from ..rule_registry import RULES_PAGE as _REGISTERED_PAGE
 from .context import record_uri
 from .page import GeneratedPage, front_matter
 from .safe import md_inline, md_literal
 
 PANEL_CLASS = "shoptalk-error"
-RULES_PAGE = "reference/rules.md"
+# The rules page as the site sees it: the registry names it from the repository root.
+RULES_PAGE = _REGISTERED_PAGE.removeprefix("docs/")
 
 
 def _problem_item(problem: Problem, page_uri: str, rule_docs: bool) -> str:

@@ -95,3 +95,7 @@ def safe_breadcrumbs(value: object) -> list[dict[str, str]]:
     return [{"title": page_title(c["title"]), "uri": c["uri"]} for c in value
             if isinstance(c, dict) and isinstance(c.get("uri"), str)
             and _PAGE_URI.fullmatch(c["uri"]) and ".." not in c["uri"] and "title" in c]
+
+
+__all__ = ["GeneratedPage", "front_matter", "meta_text", "page_title", "safe_breadcrumbs",
+           "theme_meta"]

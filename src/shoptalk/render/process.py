@@ -65,6 +65,7 @@ def pipeline_table(site: SiteData, page: str) -> Markup:
 
 
 def pipeline_page(site: SiteData) -> GeneratedPage:
+    """The pipeline page: the stages in order, as a diagram and a table."""
     markdown = render("pipeline.md.j2", front=front_matter("Pipeline"),
                       diagram=pipeline_diagram(site), table=pipeline_table(site, PIPELINE_INDEX),
                       handoff_map=rel(PIPELINE_INDEX, HANDOFF_MAP))
@@ -216,3 +217,9 @@ def framework_page(site: SiteData, framework_id: str) -> GeneratedPage:
                       meta=review_badge(review_state(fw, site.config)),
                       front=front_matter(fw.name, description=fw.purpose))
     return GeneratedPage(uri, markdown, fw.source.path, METHODOLOGY_INDEX)
+
+
+__all__ = [
+    "FORECAST_NAMES", "Flow", "checklist", "flows", "framework_page", "mermaid_label",
+    "pipeline_diagram", "pipeline_page", "pipeline_table", "role_page", "stage_page"
+]

@@ -226,3 +226,10 @@ def url_scheme(url: str) -> str | None:
     squashed = re.sub(r"[\s\x00-\x1f\x7f]", "", html_unescape(url)).lower()
     match = re.match(r"([a-z][a-z0-9+.-]*):", squashed)
     return match.group(1) if match else None
+
+
+__all__ = [
+    "ACTIVE_ELEMENTS", "DROPPED_WITH_CONTENT", "LOOKALIKES", "PAGE_URL_SCHEMES", "SAFE_SCHEMES",
+    "URL_ATTRIBUTES", "attr_text", "clean_page_html", "hover_text", "md_cell", "md_inline",
+    "md_text", "plain", "safe_url", "scrub_html", "url_scheme",
+]

@@ -129,3 +129,8 @@ def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
+
+__all__ = [
+    "category_page", "core_terms", "review_badge", "search_forms", "slug",
+    "term_page", "term_table"
+]

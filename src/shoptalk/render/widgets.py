@@ -56,6 +56,7 @@ def handoff_matrix(site: SiteData, page: str) -> Markup:
 
 
 def handoff_page(site: SiteData) -> GeneratedPage:
+    """The handoff map page: who needs what from whom, stage by stage."""
     body = ("# Handoff map\n\nWho needs what from whom, stage by stage. Find your role's row: "
             "each entry is something another role must capture or hand you — and your own "
             "row's *owns* cells are where someone else is waiting on you.\n\n")
@@ -65,6 +66,7 @@ def handoff_page(site: SiteData) -> GeneratedPage:
 
 
 def roles_index(site: SiteData) -> GeneratedPage:
+    """The roles index page, primary team first."""
     teams = {"primary": 0, "support": 1, "extended": 2}
     roles = sorted(site.glossary.roles.values(), key=lambda r: (teams.get(r.team, 3), r.name))
     rows = [site.role_link(r.id, ROLES_INDEX, r.name)
@@ -78,6 +80,7 @@ def roles_index(site: SiteData) -> GeneratedPage:
 
 
 def methodology_index(site: SiteData) -> GeneratedPage:
+    """The methodology index page: each framework and its purpose."""
     rows = [site.framework_link(f.id, METHODOLOGY_INDEX) + Markup(" — ")
             + safe.md_inline(safe.plain(f.purpose)) for f in site.glossary.frameworks.values()]
     markdown = render("index_list.md.j2", front=front_matter("Methodology"),

@@ -10,3 +10,6 @@ def at(record: Record | Category, key: str, severity: Severity, message: str, ru
     """A problem located at ``key`` of ``record`` (or its nearest located parent)."""
     pos = record.source.where(key)
     return Problem(record.source.shown, pos.line, pos.col, severity, message, rule)
+
+
+__all__ = ["at"]

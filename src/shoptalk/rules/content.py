@@ -12,18 +12,10 @@ from ..language import fold
 from ..model import Glossary, Record, Term
 from ..placeholders import is_placeholder
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
-IDS = {
-    "definition-length": "a definition longer than max_definition_words",
-    "circular-definition": "a definition that uses the term's own name, alias or abbreviation",
-    "definition-starts-with-term": "a definition that opens with the term itself",
-    "missing-example": "a term without an example sentence",
-    "abbreviation-without-expansion": "an abbreviation whose name does not spell it out",
-    "few-exit-criteria": "a stage with fewer than 3 exit criteria",
-    "miss-without-consequence": "a common miss that does not say what it costs",
-    "placeholder-text": "a text 'shoptalk new' wrote as a placeholder, not yet replaced",
-}
+IDS = summaries(topic="content")
 
 MIN_EXIT_CRITERIA = 3
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -44,6 +36,7 @@ def _own_forms(term: Term) -> Iterator[tuple[str, bool]]:
 
 
 def check_term(term: Term, config: Config) -> Iterator[Problem]:
+    """The content problems of one term (length, circularity, examples)."""
     words = len(_WORD.findall(term.definition))
     if words > config.max_definition_words:
         yield at(
@@ -124,6 +117,7 @@ def _placeholders(record: Record, fields: dict[str, str]) -> Iterator[Problem]:
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Content problems of every term, stage and role in ``glossary``."""
     for term in glossary.terms.values():
         yield from check_term(term, config)
         yield from _placeholders(term, {"definition": term.definition})
@@ -152,3 +146,6 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
                     f"common_misses[{i}] does not say what it costs later; add a consequence",
                     "miss-without-consequence",
                 )
+
+
+__all__ = ["IDS", "MIN_EXIT_CRITERIA", "check", "check_term"]

@@ -9,15 +9,14 @@ from ..crm.fields import field_problem
 from ..crm.pipeline import System, duplicate_keys
 from ..model import Glossary
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
-IDS = {
-    "crm-field": "a CRM field reference that is not Object.Field or a HubSpot property name",
-    "crm-duplicate-value": "two stages that map to one CRM value",
-}
+IDS = summaries("validator", topic="crm")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Every malformed CRM field reference, and CRM values two stages share."""
     for term in glossary.terms.values():
         for system, reference in sorted(term.crm.items()):
             message = field_problem(system, reference)
@@ -34,3 +33,6 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
     for system in systems:
         if any(system in s.crm for s in glossary.stages.values()):
             yield from duplicate_keys(glossary, system)
+
+
+__all__ = ["IDS", "check"]

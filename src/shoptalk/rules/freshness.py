@@ -8,15 +8,20 @@ from ..config import Config
 from ..language import review_state
 from ..model import Glossary
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
-IDS = {"review-overdue": "a record whose last review is older than its review interval"}
+IDS = summaries(topic="freshness")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """A notice for every record whose review is overdue."""
     for record in glossary.records():
         review = review_state(record, config)
         if review.overdue:
             yield at(record, "reviewed", "notice",
                      f"{review.words} (last reviewed {review.reviewed}, due {review.due})",
                      "review-overdue")
+
+
+__all__ = ["IDS", "check"]

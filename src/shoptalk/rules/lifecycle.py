@@ -7,17 +7,14 @@ from collections.abc import Iterator
 from ..config import Config
 from ..model import Glossary
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
-IDS = {
-    "missing-replacement": "a deprecated term without replaced_by",
-    "replacement-not-deprecated": "replaced_by on a term that is not deprecated",
-    "replacement-cycle": "replaced_by links that lead back to where they started",
-    "replacement-deprecated": "replaced_by chain that ends in a deprecated term",
-}
+IDS = summaries(topic="lifecycle")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Problems with deprecated terms and their replacements."""
     terms = glossary.terms
     for term in terms.values():
         if term.deprecated and not term.replaced_by:
@@ -64,3 +61,6 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
                     f"'{current.id}' ({path}); point it at a current term",
                     "replacement-deprecated",
                 )
+
+
+__all__ = ["IDS", "check"]

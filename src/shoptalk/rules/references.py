@@ -13,16 +13,13 @@ from ..config import Config
 from ..model import Glossary, Record
 from ..owners import OWNER_HELP
 from ..problems import Problem
+from ..rule_registry import summaries
 from ..schema import did_you_mean
 from ._base import at
 
 __all__ = ["IDS", "Reference", "check", "references", "waiting_on"]
 
-IDS = {
-    "dangling-ref": "a reference to a term, stage, role, category or framework element that "
-    "does not exist",
-    "self-ref": "a term that lists itself as related, broader or its own replacement",
-}
+IDS = summaries(topic="references")
 
 FOLDERS = {"term": "terms", "stage": "stages", "role": "roles", "framework": "frameworks"}
 
@@ -146,6 +143,7 @@ def waiting_on(glossary: Glossary, config: Config) -> dict[tuple[str, str], list
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Every reference between records that points nowhere or at itself."""
     for ref in references(glossary, config):
         if not _broken(glossary, ref):
             yield _missing(ref)

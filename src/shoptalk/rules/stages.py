@@ -7,18 +7,14 @@ from collections.abc import Iterator
 from ..config import Config
 from ..model import Glossary
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
-IDS = {
-    "stage-order": "stage order numbers that repeat or leave a gap",
-    "no-exit-criteria": "a stage with no exit criteria",
-    "nobody-needs": "required information that names no role needing it",
-    "bad-probability": "a probability outside 0-100",
-    "outcome-mismatch": "an outcome on a stage whose forecast category does not close the deal",
-}
+IDS = summaries(topic="stages")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Problems with the stages' order, exit criteria, probabilities and outcomes."""
     by_order: dict[int, str] = {}
     for stage in glossary.stages_in_order():
         if stage.order in by_order:
@@ -81,3 +77,6 @@ def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
                 "stage-order",
             )
         expected = order + 1
+
+
+__all__ = ["IDS", "check"]

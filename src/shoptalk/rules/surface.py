@@ -14,19 +14,14 @@ from ..language import ROLE_WORDS, Form, Wordings, forms_of, looks, variants
 from ..lookalikes import foreign, mixed_words, script_name
 from ..model import Glossary
 from ..problems import Problem
+from ..rule_registry import summaries
 from ._base import at
 
-IDS = {
-    "duplicate-form": "two terms share a name, alias or abbreviation",
-    "shared-abbreviation": "two terms share an abbreviation without each declaring a context",
-    "avoid-conflict": "an avoided wording is also the name or alias of a term",
-    "confusable-form": "a wording that looks like another term's but uses letters of another "
-    "script or invisible characters",
-    "mixed-script": "a word that mixes letters of two scripts, e.g. Latin and Cyrillic",
-}
+IDS = summaries(topic="surface")
 
 
 def check(glossary: Glossary, config: Config) -> Iterator[Problem]:
+    """Wordings that two terms share, that clash with an avoided one, or mix scripts."""
     forms = (form for term in glossary.terms.values() for form in forms_of(term))
     lookalike = _Lookalikes(glossary)
     for form, earlier in Wordings().take_all(forms):
@@ -180,3 +175,6 @@ def _avoid_conflict(glossary: Glossary, this: Form, other: Form) -> str:
     return (f"{ROLE_WORDS[this.role]} '{this.text}' is wording that term '{other.record_id}' "
             f"avoids ({_where(glossary, other)}); choose another wording, or take it out of "
             "that term's avoid list")
+
+
+__all__ = ["IDS", "check"]
