@@ -177,3 +177,17 @@ def test_the_site_data_is_what_renders_the_a_to_z(tmp_path: Path) -> None:
     site = _build(tmp_path, {}).site
     assert isinstance(site, SiteData)
     assert [p.uri for p in glossary_pages(site)] == ["glossary/index.md"]
+
+
+def test_a_crowded_category_is_cut_into_parts_that_say_where_they_sit(tmp_path: Path) -> None:
+    build = _build(tmp_path, {}, a_to_z_page_size=1)
+    first = build.generated["glossary/category/buyers.md"].markdown
+    second = build.generated["glossary/category/buyers/2.md"].markdown
+    assert "Pages: **1** · [2](buyers/2.md)" in first and "[Economic Buyer]" in first
+    assert "Pages: [1](../buyers.md) · **2**" in second and "[Stakeholder]" in second
+    assert _front(second)["title"] == "Buyers and stakeholders (2/2)"
+    assert _front(second)["breadcrumbs"] == [
+        {"title": "Glossary", "uri": "glossary/index.md"},
+        {"title": "Buyers and stakeholders", "uri": "glossary/category/buyers.md"}]
+    assert "glossary/category/buyers/2.md" in build.unlisted(
+        build.expand_nav([{"Glossary": "glossary/index.md"}]))

@@ -18,7 +18,7 @@ from .cheatsheet import cheat_sheet
 from .context import GLOSSARY_INDEX, METHODOLOGY_INDEX, PIPELINE_INDEX, ROLES_INDEX, SiteData
 from .page import GeneratedPage, page_title
 from .process import framework_page, pipeline_page, role_page, stage_page
-from .terms import category_page, term_page
+from .terms import category_pages, term_page
 from .widgets import handoff_page, methodology_index, roles_index
 
 # The index page of each generated section, and the title its tab and breadcrumb show.
@@ -36,7 +36,8 @@ def render_site(site: SiteData) -> list[GeneratedPage]:
              methodology_index(site), cheat_sheet(site)]
     pages = [trail.place(p) for p in pages]
     pages += [trail.place(term_page(site, t), _category(site, t)) for t in g.terms.values()]
-    pages += [trail.place(category_page(site, c)) for c in g.categories]
+    pages += [trail.place(page, _category_of(site, page, c)) for c in g.categories
+              for page in category_pages(site, c)]
     pages += [trail.place(stage_page(site, s), search={"boost": STAGE_SEARCH_BOOST},
                           tags=[page_title(s.name)], hide=["tags"])
               for s in g.stages_in_order()]
@@ -49,6 +50,13 @@ def _category(site: SiteData, term: Term) -> tuple[str, str] | None:
     category = site.glossary.categories.get(term.category)
     uri = site.uri("category", term.category)
     return (category.name, uri) if category is not None and uri else None
+
+
+def _category_of(site: SiteData, page: GeneratedPage, category_id: str) -> tuple[str, str] | None:
+    """Above a category's second part and on: its first page."""
+    first = site.uri("category", category_id)
+    category = site.glossary.categories[category_id]
+    return (category.name, first) if first and page.uri != first else None
 
 
 class _Trails:

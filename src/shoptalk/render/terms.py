@@ -93,13 +93,32 @@ def term_table(site: SiteData, terms: Iterable[Term], page: str) -> Markup:
 
 
 def category_page(site: SiteData, category_id: str) -> GeneratedPage:
-    """One category and the terms filed under it."""
+    """One category and the terms filed under it (the first part, when it has several)."""
+    return category_pages(site, category_id)[0]
+
+
+def category_pages(site: SiteData, category_id: str) -> list[GeneratedPage]:
+    """One category and its terms, in parts of at most ``a_to_z_page_size`` terms (the
+    first at the category's address, then ``glossary/category/<id>/2.md`` …), so no page
+    grows with the glossary."""
     category = site.glossary.categories[category_id]
-    uri = site.uri("category", category_id) or ""
-    terms = [t for t in site.glossary.terms.values() if t.category == category_id]
-    markdown = render("category.md.j2", category=category, front=front_matter(category.name),
-                      table=term_table(site, terms, uri))
-    return GeneratedPage(uri, markdown, category.source.path, GLOSSARY_INDEX)
+    first = site.uri("category", category_id) or ""
+    size = site.config.a_to_z_page_size
+    terms = sorted((t for t in site.glossary.terms.values() if t.category == category_id),
+                   key=lambda t: t.name.casefold())
+    chunks = [terms[i:i + size] for i in range(0, len(terms), size)] or [[]]
+    uris = [first, *(f"{first.removesuffix('.md')}/{n}.md" for n in range(2, len(chunks) + 1))]
+    pages = []
+    for n, (uri, chunk) in enumerate(zip(uris, chunks, strict=True), 1):
+        parts = Markup(" · ").join(
+            Markup(f"**{k}**") if k == n else link(str(k), uri, other)
+            for k, other in enumerate(uris, 1)) if len(uris) > 1 else ""
+        markdown = render("category.md.j2", category=category, parts=parts,
+                          front=front_matter(category.name if n == 1
+                                             else f"{category.name} ({n}/{len(uris)})"),
+                          table=term_table(site, chunk, uri))
+        pages.append(GeneratedPage(uri, markdown, category.source.path, GLOSSARY_INDEX))
+    return pages
 
 
 def core_terms(site: SiteData) -> list[Term]:
@@ -131,6 +150,6 @@ def slug(text: str) -> str:
 
 
 __all__ = [
-    "category_page", "core_terms", "review_badge", "search_forms", "slug",
+    "category_page", "category_pages", "core_terms", "review_badge", "search_forms", "slug",
     "term_page", "term_table"
 ]
