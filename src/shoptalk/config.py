@@ -96,6 +96,8 @@ class Config:
     # Who must approve changes to what decides trust: settings, schemas, workflows.
     admins: tuple[str, ...] = ()
     link_first_mention: bool = True
+    # The A–Z shows at most this many entries a page: past it, a page per letter.
+    a_to_z_page_size: int = 500
     knowledge: frozenset[str] = frozenset(KNOWLEDGE_CLASSES)
     today: dt.date = field(default_factory=dt.date.today)
     # Files (resolved) new or changed since the base branch, when one is known: a clash
@@ -129,6 +131,7 @@ _KEYS = (
     "admins",
     "link_first_mention",
     "knowledge",
+    "a_to_z_page_size",
 )
 _ROLE_ID = re.compile(ROLE_ID)
 
@@ -268,6 +271,7 @@ def load_config(root: Path | None = None, path: Path | None = None) -> Config:
         teams={str(k): str(v) for k, v in teams.items()},
         admins=tuple(admins),
         link_first_mention=link_first,
+        a_to_z_page_size=number("a_to_z_page_size", 500),
         extra=data,
     )
 

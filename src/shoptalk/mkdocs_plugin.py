@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .mkdocs_reuse import PageReuse
@@ -33,6 +34,7 @@ from .site_build import (
     read_docs,
 )
 from .site_cache import PageMemo, SiteCache
+from .site_nav import THEME_DIR, is_placeholder_repo
 
 log = get_plugin_logger(__name__)
 
@@ -68,6 +70,7 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
         self.build: SiteBuild | None = None
         self.glossary_problems: list[Problem] = []
         self.cache = SiteCache()  # the plugin lives as long as `mkdocs serve` does
+        self.sections: dict[str, Section] = {}  # index page URI -> its nav section
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # serve shows every problem in the pages and keeps running
@@ -86,6 +89,10 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
             raise PluginError(f"shoptalk: the glossary has {errors} error{'s' * (errors != 1)}"
                               " (listed above); fix them and build again")
         self.site, self.glossary_problems = SiteData(glossary, settings), problems
+        # The package's templates after the project's own overrides, before Material's.
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        config.extra["shoptalk"] = {"repository_widget": not is_placeholder_repo(config.repo_url)}
         config.extra_css += [uri for uri in STYLESHEETS if uri not in config.extra_css]
         config.extra_javascript += [uri for uri in SCRIPTS if uri not in config.extra_javascript]
         for extension in markdown_extensions(abbreviations=self.config.abbreviations,
@@ -114,6 +121,20 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
                 InclusionLevel.NOT_IN_NAV if uri in unlisted else InclusionLevel.UNDEFINED)))
         self.reuse_start(config, files)
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Remember the section each section index page opens."""
+        self.sections = {p.file.src_uri: p.parent for p in nav.pages if p.parent is not None}
+        return nav
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        """A generated page the nav does not list (a term) sits in its core-given section:
+        its tab is highlighted and the section shows in the sidebar."""
+        made = self.build.generated.get(page.file.src_uri) if self.build else None
+        if made is not None and made.nav_section and page.parent is None \
+                and made.uri != made.nav_section:
+            page.parent = self.sections.get(made.nav_section)
+        return page
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """The text ``on_files`` read; None lets MkDocs read generated pages itself."""

@@ -172,6 +172,8 @@ _TABLE: list[Rule] = [
     *_declare("site", ("site",), (
         ("generated-path", "warning", "a hand-written page at the path of a generated page"),
         ("page-macro", "error", "a macro call on a page that cannot be rendered"),
+        ("page-order", "warning", "a page's order: is not a whole number, or is another "
+         "page's in the same folder"),
     )),
     *_declare("import", ("importer",), (
         ("import-header", "error", "no column names the term, or no table was found"),

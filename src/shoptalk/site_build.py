@@ -27,22 +27,25 @@ from .config import Config, load_config
 from .exchange import defined_term_jsonld, glossary_json, script_json
 from .model import Glossary
 from .problems import PathDisplay, Problem, Severity
-from .render import GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site
+from .render import CHEAT_SHEET, GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site
 from .render import abbreviations as abbreviation_table
 from .render.errors import RULES_PAGE, broken_pages, error_panel
 from .render.mentions import blank_code, link_first_mentions
+from .render.site import SECTION_TITLES
 from .render.widgets import abbreviation_block
 from .rule_registry import summaries
 from .site_cache import SiteCache
+from .site_nav import for_readers, order_problems, page_order
 from .validate import validate
 
 ASSET_DIR = "assets/shoptalk"
-ASSETS = ("shoptalk.css", "shoptalk.js", "diagram.css", "quiz.css", "quiz.js")
+ASSETS = ("shoptalk.css", "shoptalk.js", "diagram.css", "quiz.css", "quiz.js", "find.css",
+          "find.js")
 GLOSSARY_JSON = "glossary.json"
 STYLESHEETS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".css"))
 SCRIPTS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js"))
-SECTION_TITLES = {GLOSSARY_INDEX: "Glossary", "pipeline/index.md": "Pipeline",
-                  "roles/index.md": "Roles", "methodology/index.md": "Methodology"}
+# The file an index page's edit button opens (a folder cannot be edited), beside the glossary.
+GLOSSARY_README = "README.md"
 # Problems the site build itself reports (the glossary's and the checker's are theirs).
 SITE_RULE_IDS: dict[str, str] = summaries("site")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -228,16 +231,31 @@ class SiteBuild:
         if page is None or page.source is None or not repo_url or not edit_uri:
             return None
         root, docs_rel = _project_from_docs(self.site.config.root, docs_dir)
+        source = self.edited_file(page.source)
+        if source is None:
+            return None
         try:  # the loader's paths sit under the project root as given: no resolve per page
-            rel_source = page.source.relative_to(self.site.config.root).as_posix()
+            rel_source = source.relative_to(self.site.config.root).as_posix()
         except ValueError:
             try:
-                rel_source = page.source.resolve().relative_to(root).as_posix()
+                rel_source = source.resolve().relative_to(root).as_posix()
             except ValueError:
                 return None
         base = repo_url.rstrip("/") + "/" + edit_uri.strip("/") + "/"
         scheme, _, rest = base.partition("://")
         return f"{scheme}://{posixpath.normpath(posixpath.join(rest, docs_rel, rel_source))}"
+
+    def edited_file(self, source: Path) -> Path | None:
+        """The file an edit button opens for a page made from ``source``: the file itself,
+        or for a folder (an index page made from many records) the glossary's README,
+        else ``shoptalk.yml``; None when neither exists."""
+        if not _is_dir(source):
+            return source
+        config = self.site.config
+        for candidate in (config.glossary / GLOSSARY_README, config.root / "shoptalk.yml"):
+            if candidate.is_file():
+                return candidate
+        return None
 
     def term_jsonld(self, uri: str, url: str, site_name: str, site_url: str | None) -> str:
         """The schema.org DefinedTerm ``<script>`` of a term page; empty for other pages."""
@@ -269,7 +287,8 @@ class SiteBuild:
 
         ``pipeline/index.md`` becomes a section holding the stage pages in order (same
         for roles and methodology); an entry ending in ``/`` lists that folder's pages
-        (index first) and disappears when the folder has none. Term pages are never
+        (index first, then by ``order:``) and disappears when the folder has none. The
+        glossary section lists the cheat sheet and the categories; term pages are never
         listed: Material renders the whole nav into every page.
         """
         site, g = self.site, self.site.glossary
@@ -277,7 +296,9 @@ class SiteBuild:
             "pipeline/index.md": [site.uri("stage", s.id) for s in g.stages_in_order()],
             "roles/index.md": ["roles/handoff-map.md", *(site.uri("role", r) for r in g.roles)],
             "methodology/index.md": [site.uri("framework", f) for f in g.frameworks],
-            GLOSSARY_INDEX: [],
+            # Categories are few and always listed; term and letter pages are not (too many).
+            GLOSSARY_INDEX: [CHEAT_SHEET if CHEAT_SHEET in self.generated else None,
+                             *(site.uri("category", c) for c in g.categories)],
         }
         out: list[Any] = []
         for item in nav:
@@ -290,8 +311,10 @@ class SiteBuild:
                 entry = [value, *kids] if kids else value
                 out.append({title or SECTION_TITLES[value]: entry} if kids or title else value)
             elif isinstance(value, str) and value.endswith("/") and "://" not in value:
+                # Index first, then the pages that say their ``order:``, then by file name.
                 pages = sorted((u for u in self.docs if u.startswith(value)),
-                               key=lambda p: (not p.endswith("/index.md"), p))
+                               key=lambda p: (not p.endswith("/index.md"),
+                                              _order_key(self.docs[p].meta), p))
                 if pages:
                     name = posixpath.basename(value.rstrip("/"))
                     out.append({title or name.replace("-", " ").capitalize(): pages})
@@ -322,6 +345,16 @@ def load_site(root: Path, config_file: str | None = None, *,
 
 
 _SHOWN: frozenset[Severity] = frozenset({"error", "warning"})  # what fails --strict
+
+
+def _order_key(meta: Mapping[str, Any]) -> tuple[bool, int]:
+    order = page_order(meta)
+    return (order is None, order or 0)
+
+
+@lru_cache(maxsize=64)
+def _is_dir(path: Path) -> bool:
+    return path.is_dir()
 
 
 def _same(a: Problem, b: Problem) -> bool:
@@ -367,11 +400,15 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
             scan = scan_one(page.text, shown.show(page.path), index, settings)
             findings += scan.problems
             seen: set[str] = set()
+            if not for_readers(page.uri, page.meta):
+                continue  # editor documentation: not listed on term pages
             for mention in scan.mentions:
                 if mention.term_id not in seen:
                     seen.add(mention.term_id)
                     usage.setdefault(mention.term_id, []).append(
                         DocRef(page.uri, page.title, mention.line))
+    findings += order_problems({page.uri: (shown.show(page.path), page.text, page.meta)
+                                for page in pages if "order" in page.meta})
     site = SiteData(glossary, settings, usage, playbooks)
     generated: dict[str, GeneratedPage] = {}
     for made in (cache.generated(site) if cache else render_site(site)):
@@ -396,6 +433,7 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
                      tuple(glossary_problems), page_problems, checked_with=index)
 
 
-__all__ = ["ASSETS", "ASSET_DIR", "GLOSSARY_JSON", "SCRIPTS", "SITE_RULE_IDS", "STYLESHEETS",
+__all__ = ["ASSETS", "ASSET_DIR", "GLOSSARY_JSON", "GLOSSARY_README", "SCRIPTS",
+           "SECTION_TITLES", "SITE_RULE_IDS", "STYLESHEETS",
            "DocPage", "SiteBuild", "build_site", "load_site", "markdown_extensions", "page_uris",
            "read_docs", "split_front_matter"]

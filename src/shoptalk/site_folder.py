@@ -24,10 +24,12 @@ from .problems import Problem, ShoptalkError
 from .render import scrub_html
 from .render.page_macros import MacroError, render_macros
 from .site_build import SCRIPTS, STYLESHEETS, SiteBuild, split_front_matter
+from .site_nav import THEME_DIR, is_placeholder_repo
 
 MARKER = ".shoptalk-pages"
 MARKER_TEXT = "Written by `shoptalk pages`; the next run replaces this whole folder.\n"
 DROPPED_PLUGINS = frozenset({"shoptalk", "macros"})  # their work is done in the folder
+THEME_FOLDER = "overrides"  # beside docs/ in the folder: the package's theme templates
 
 
 class _Tagged:
@@ -132,6 +134,14 @@ def folder_config(build: SiteBuild, mkdocs: Mapping[str, Any]) -> dict[str, Any]
                                        for e in extensions):
         extensions.append("abbr")
     out["markdown_extensions"] = extensions
+    # The package's templates (breadcrumbs, the 404 page, the quiet repository link) ship
+    # in the folder; a project that has its own overrides keeps them and goes without.
+    theme = out.get("theme")
+    if isinstance(theme, dict) and not theme.get("custom_dir"):
+        out["theme"] = {**theme, "custom_dir": THEME_FOLDER}
+    extra = out.get("extra")
+    out["extra"] = {**(extra if isinstance(extra, dict) else {}), "shoptalk": {
+        "repository_widget": not is_placeholder_repo(str(out.get("repo_url") or ""))}}
     return out
 
 
@@ -179,6 +189,10 @@ def write_folder(target: Path, pages: Mapping[str, str], build: SiteBuild,
             path = docs / uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+        if isinstance(config.get("theme"), dict) \
+                and config["theme"].get("custom_dir") == THEME_FOLDER:
+            shutil.copytree(THEME_DIR, staging / THEME_FOLDER,
+                            ignore=shutil.ignore_patterns("__pycache__"))
         (staging / "mkdocs.yml").write_text(
             yaml.dump(dict(config, docs_dir="docs"), Dumper=_Dumper, sort_keys=False,
                       allow_unicode=True, width=10_000), encoding="utf-8")
@@ -209,5 +223,5 @@ def _skip_pages(docs_dir: Path, written: set[str], root: Path) -> Any:
     return ignore
 
 
-__all__ = ["MARKER", "check_target", "folder_config", "page_url", "read_mkdocs_yml",
+__all__ = ["MARKER", "THEME_FOLDER", "check_target", "folder_config", "page_url", "read_mkdocs_yml",
            "site_pages", "write_folder"]

@@ -36,6 +36,8 @@ def test_the_old_tables_are_views_of_the_registry() -> None:
     assert SITE_RULE_IDS == summaries("site") == {
         "generated-path": "a hand-written page at the path of a generated page",
         "page-macro": "a macro call on a page that cannot be rendered",
+        "page-order": "a page's order: is not a whole number, or is another page's in the "
+                      "same folder",
     }
     assert {m.__name__.rpartition(".")[2]: list(m.IDS) for m in (
         references, surface, lifecycle, stages, content, freshness)} == {

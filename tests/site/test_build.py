@@ -116,8 +116,10 @@ def test_first_mention_links_to_the_term_page(fixture_site: Path) -> None:
 def test_term_pages_stay_out_of_the_nav(fixture_site: Path) -> None:
     page = html(fixture_site, "glossary/hot-lead/")
     nav = page.split('class="md-nav md-nav--primary')[1].split("</nav>")[0]
-    assert "stakeholder" not in nav
+    # No term page is listed (the category "Buyers and stakeholders" is, by name).
+    assert not re.search(r'href="[^"]*stakeholder/"', nav)
     assert "pipeline/qualify/" in nav  # stages are listed: a handful, in order
+    assert 'href="../category/buyers/"' in nav  # and the few categories
 
 
 def test_macros_render_links_tables_and_checklists(tmp_path: Path) -> None:

@@ -188,3 +188,17 @@ def test_a_link_out_of_the_project_is_not_copied(tmp_path: Path) -> None:
     assert _pages(root, tmp_path / "out") == 0
     assert not (tmp_path / "out" / "docs" / "secret.txt").exists()
     assert (tmp_path / "out" / "docs" / "logo.txt").read_text(encoding="utf-8") == "logo\n"
+
+
+def test_the_folder_carries_the_theme_so_another_build_shows_breadcrumbs_and_asks_no_host(
+        folder: Path, folder_site: Path) -> None:
+    settings = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8")
+                              .replace("!!python/name:", ""))
+    assert settings["theme"]["custom_dir"] == "overrides"
+    assert settings["extra"]["shoptalk"] == {"repository_widget": False}
+    assert (folder / "overrides" / "partials" / "path.html").is_file()
+    term = (folder_site / "glossary/economic-buyer/index.html").read_text(encoding="utf-8")
+    crumbs = re.findall(r'class="md-path__link">\s*<span class="md-ellipsis">\s*([^<]*?)\s*<',
+                        term)
+    assert crumbs == ["Home", "Glossary", "Buyers and stakeholders"]
+    assert 'data-md-component="source"' not in term

@@ -79,7 +79,23 @@ def theme_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
         made["status"] = re.sub(r"[^\w-]", "", str(meta["status"]))
     if "location" in meta:
         made["location"] = safe.safe_url(meta["location"]).replace("\\", "%5C")
+    if "breadcrumbs" in meta:  # printed raw by the theme's breadcrumb (shoptalk/theme)
+        made["breadcrumbs"] = safe_breadcrumbs(meta["breadcrumbs"])
     return made
 
 
-__all__ = ["GeneratedPage", "front_matter", "meta_text", "page_title", "theme_meta"]
+_PAGE_URI = re.compile(r"(?:[A-Za-z0-9_][\w.-]*/)*[A-Za-z0-9_][\w.-]*\.md")
+
+
+def safe_breadcrumbs(value: object) -> list[dict[str, str]]:
+    """Breadcrumbs a theme may print: each a title made inert and the URI of a page
+    (``glossary/index.md``), never a scheme, a ``..`` or a query; anything else dropped."""
+    if not isinstance(value, list):
+        return []
+    return [{"title": page_title(c["title"]), "uri": c["uri"]} for c in value
+            if isinstance(c, dict) and isinstance(c.get("uri"), str)
+            and _PAGE_URI.fullmatch(c["uri"]) and ".." not in c["uri"] and "title" in c]
+
+
+__all__ = ["GeneratedPage", "front_matter", "meta_text", "page_title", "safe_breadcrumbs",
+           "theme_meta"]

@@ -65,10 +65,9 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
         narrower=_links(site, site.narrower.get(term.id, ()), uri),
         related=_links(site, site.related_of(term.id), uri),
         stages=[site.stage_link(s, uri) for s in _by_order(site, term.stages)],
-        usage=[link(ref.title, uri, ref.uri) + (f" (line {ref.line})" if ref.line else "")
-               for ref in site.usage.get(term.id, ())],
+        usage=[link(ref.title, uri, ref.uri) for ref in site.usage.get(term.id, ())],
     )
-    return GeneratedPage(uri, markdown, term.source.path)
+    return GeneratedPage(uri, markdown, term.source.path, GLOSSARY_INDEX)
 
 
 def search_forms(term: Term) -> list[str]:
@@ -90,40 +89,6 @@ def _by_order(site: SiteData, stage_ids: Sequence[str]) -> list[str]:
     return sorted(stage_ids, key=lambda s: (stages[s].order if s in stages else 10**6, s))
 
 
-def _letter(name: str) -> str:
-    first = unicodedata.normalize("NFKD", name.strip()[:1]).encode("ascii", "ignore").decode()
-    return first.upper() if first.isalpha() else "#"
-
-
-def glossary_index(site: SiteData) -> GeneratedPage:
-    """The A–Z page: every term and every other wording that points at one."""
-    uri, terms = GLOSSARY_INDEX, site.glossary.terms
-    entries: list[tuple[str, Markup]] = []
-    for term in terms.values():
-        abbr = f" ({safe.md_inline(term.abbreviation)})" if term.abbreviation else ""
-        note = Markup(" *deprecated*") if term.deprecated else Markup("")
-        line = Markup("**") + site.term_link(term.id, uri) + Markup(f"**{abbr}{note} — ") \
-            + safe.md_inline(safe.plain(term.definition))
-        entries.append((term.name, line))
-        for form in term.aliases:
-            entries.append((form, safe.md_inline(form) + Markup(" → see ")
-                            + site.term_link(term.id, uri)))
-    letters: dict[str, list[tuple[str, Markup]]] = {}
-    for name, line in sorted(entries, key=lambda e: e[0].casefold()):
-        letters.setdefault(_letter(name), []).append((name, line))
-    ordered = sorted(letters, key=lambda k: (k == "#", k))
-    markdown = render(
-        "glossary_index.md.j2", front=front_matter("Glossary", search={"boost": 0.5},
-                                                   hide=["toc"]),
-        count=len(terms),
-        categories=Markup(" · ").join(link(c.name, uri, site.uri("category", c.id))
-                                      for c in site.glossary.categories.values()),
-        letters=[{"label": k, "anchor": "letter-" + ("other" if k == "#" else k.lower()),
-                  "entries": [line for _, line in letters[k]]} for k in ordered],
-    )
-    return GeneratedPage(uri, markdown, site.glossary.root / "terms", GLOSSARY_INDEX)
-
-
 def term_table(site: SiteData, terms: Iterable[Term], page: str) -> Markup:
     """A table of terms: name (linked), abbreviation, definition."""
     rows = [{"link": site.term_link(t.id, page), "abbreviation": t.abbreviation or "",
@@ -132,13 +97,32 @@ def term_table(site: SiteData, terms: Iterable[Term], page: str) -> Markup:
 
 
 def category_page(site: SiteData, category_id: str) -> GeneratedPage:
-    """One category and the terms filed under it."""
+    """One category and the terms filed under it (the first part, when it has several)."""
+    return category_pages(site, category_id)[0]
+
+
+def category_pages(site: SiteData, category_id: str) -> list[GeneratedPage]:
+    """One category and its terms, in parts of at most ``a_to_z_page_size`` terms (the
+    first at the category's address, then ``glossary/category/<id>/2.md`` …), so no page
+    grows with the glossary."""
     category = site.glossary.categories[category_id]
-    uri = site.uri("category", category_id) or ""
-    terms = [t for t in site.glossary.terms.values() if t.category == category_id]
-    markdown = render("category.md.j2", category=category, front=front_matter(category.name),
-                      table=term_table(site, terms, uri))
-    return GeneratedPage(uri, markdown, category.source.path)
+    first = site.uri("category", category_id) or ""
+    size = site.config.a_to_z_page_size
+    terms = sorted((t for t in site.glossary.terms.values() if t.category == category_id),
+                   key=lambda t: t.name.casefold())
+    chunks = [terms[i:i + size] for i in range(0, len(terms), size)] or [[]]
+    uris = [first, *(f"{first.removesuffix('.md')}/{n}.md" for n in range(2, len(chunks) + 1))]
+    pages = []
+    for n, (uri, chunk) in enumerate(zip(uris, chunks, strict=True), 1):
+        parts = Markup(" · ").join(
+            Markup(f"**{k}**") if k == n else link(str(k), uri, other)
+            for k, other in enumerate(uris, 1)) if len(uris) > 1 else ""
+        markdown = render("category.md.j2", category=category, parts=parts,
+                          front=front_matter(category.name if n == 1
+                                             else f"{category.name} ({n}/{len(uris)})"),
+                          table=term_table(site, chunk, uri))
+        pages.append(GeneratedPage(uri, markdown, category.source.path, GLOSSARY_INDEX))
+    return pages
 
 
 def core_terms(site: SiteData) -> list[Term]:
@@ -170,6 +154,6 @@ def slug(text: str) -> str:
 
 
 __all__ = [
-    "category_page", "core_terms", "glossary_index", "review_badge", "search_forms", "slug",
+    "category_page", "category_pages", "core_terms", "review_badge", "search_forms", "slug",
     "term_page", "term_table"
 ]

@@ -1,4 +1,4 @@
-"""Pieces shown inside pages: the cheat sheet,
+"""Pieces shown inside pages: the roles and methodology indexes,
 index pages, and the abbreviation list behind every hover definition."""
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from markupsafe import Markup
 
 from . import safe
 from .context import (
-    CHEAT_SHEET,
     HANDOFF_MAP,
     METHODOLOGY_INDEX,
     PIPELINE_INDEX,
@@ -59,33 +58,6 @@ def core_list(site: SiteData, page: str) -> Markup:
     return Markup("\n".join(rows) + "\n") if rows else Markup("*No core terms yet.*\n")
 
 
-def cheat_sheet(site: SiteData) -> GeneratedPage:
-    """One printable page: core terms, the stages and what ends each, the roles."""
-    page = CHEAT_SHEET
-    terms = core_terms(site)
-    out = [front_matter("Cheat sheet", hide=["navigation", "toc"], search={"exclude": True}),
-           "# Selling language cheat sheet\n\n",
-           '<p class="st-noprint" markdown>Print this page (one sheet, A4 or Letter). '
-           "Every link leads to the full entry.</p>\n\n",
-           '<div class="st-cheat" markdown>\n\n## Core terms\n\n']
-    for t in terms:
-        abbr = f" ({safe.md_inline(t.abbreviation)})" if t.abbreviation else ""
-        out.append(Markup("**") + site.term_link(t.id, page) + Markup(f"**{abbr}: ")
-                   + safe.md_inline(safe.plain(t.definition)) + "\n\n")
-    out.append("</div>\n\n## Pipeline\n\n| Stage | Owner | Leave when (first exit criterion) |\n"
-               "| --- | --- | --- |\n")
-    for s in site.glossary.stages_in_order():
-        exits = safe.plain(s.exit_criteria[0]) if s.exit_criteria else ""
-        out.append(f"| {site.stage_link(s.id, page)} | {site.role_link(s.owner, page)} "
-                   f"| {safe.md_cell(exits)} |\n")
-    out.append("\n## Roles\n\n")
-    out.append(Markup(" · ").join(
-        Markup("**") + safe.md_inline(r.abbreviation or r.name) + Markup("** ")
-        + safe.md_inline(r.name if r.abbreviation else "")
-        for r in site.glossary.roles.values()) + "\n")
-    return GeneratedPage(page, "".join(out), site.glossary.root / "terms", None)
-
-
 def abbreviations(site: SiteData) -> dict[str, str]:
     """Every abbreviation in the language, with the plain text its hover shows."""
     found: dict[str, list[str]] = {}
@@ -121,5 +93,5 @@ def abbreviation_block(table: dict[str, str], used: Iterable[str]) -> str:
     return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
 
 
-__all__ = ["PIPELINE_INDEX", "abbreviation_block", "abbreviations", "cheat_sheet", "core_list",
+__all__ = ["PIPELINE_INDEX", "abbreviation_block", "abbreviations", "core_list",
            "methodology_index", "roles_index"]
