@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
 	@touch $(STAMP)
 
+# A save re-renders only the pages whose inputs changed (the plugin's reuse_pages, on under
+# serve); MkDocs' own --dirty is not used: it would leave other pages' nav and search stale.
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 

@@ -2,7 +2,8 @@
 
 Pages are read once (``on_files``) and served from that text (``on_page_read_source``);
 ``on_page_markdown`` runs at priority -50, after mkdocs-macros (priority 0).
-Every page's HTML, title and front matter are made inert in ``on_page_content``."""
+Every page's HTML, title and front matter are made inert in ``on_page_content``.
+Under ``serve``, pages whose inputs did not change are reused (``mkdocs_reuse``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .mkdocs_reuse import PageReuse
 from .problems import Problem, ShoptalkError
 from .render import SiteData, scrub_html
 from .render.page import page_title, theme_meta
@@ -30,7 +32,7 @@ from .site_build import (
     markdown_extensions,
     read_docs,
 )
-from .site_cache import SiteCache
+from .site_cache import PageMemo, SiteCache
 
 log = get_plugin_logger(__name__)
 
@@ -53,8 +55,11 @@ class ShoptalkConfig(Config):  # type: ignore[no-untyped-call]
     expand_nav = c.Type(bool, default=True)
     """Fill the Pipeline, Roles, Methodology nav sections and ``folder/`` entries with pages."""
 
+    reuse_pages = c.Type(bool, default=True)
+    """Under ``serve``, reuse the HTML of each page whose inputs did not change."""
 
-class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-call]
+
+class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-call]
     """Generated glossary pages, hover definitions and checker findings in the build."""
 
     def __init__(self) -> None:
@@ -66,6 +71,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # serve shows every problem in the pages and keeps running
+        self.memo = PageMemo() if command == "serve" and self.config.reuse_pages else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the glossary; add the assets and the ``abbr`` extension."""
@@ -106,6 +112,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
                              *build.assets(config).items()]:
             files.append(File.generated(config, uri, content=content, inclusion=(
                 InclusionLevel.NOT_IN_NAV if uri in unlisted else InclusionLevel.UNDEFINED)))
+        self.reuse_start(config, files)
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -125,13 +132,13 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
         if (uri := page.file.src_uri) in self.build.generated:
             page.edit_url = self.build.edit_url(uri, config.repo_url, config.edit_uri,
                                                 Path(config.docs_dir))
-        return self.build.finish_markdown(uri, markdown, page.meta)
+        return self.reuse_markdown(page, self.build.finish_markdown(uri, markdown, page.meta))
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Every page's HTML is cleaned and its title and front matter made inert; a term
         page also describes itself as a schema.org DefinedTerm (added after cleaning)."""
-        html = clean_page_html(html)
+        html = clean_page_html(self.reuse_html(page, html))
         page.title = page_title(page.title or "")  # Material prints titles unescaped
         page.meta.update(theme_meta(page.meta))
         if self.build is None or page.file.src_uri not in self.build.generated:

@@ -28,8 +28,11 @@ def use_colour(stream: TextIO) -> bool:
     return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
 
 
-def summary(problems: Sequence[Problem]) -> str:
-    """The closing line: counts of errors, warnings and notices, and in how many files."""
+def summary(problems: Sequence[Problem], cause: str = "") -> str:
+    """The closing line: ``cause`` first (files that failed to load, say), then counts of
+    errors, warnings and notices, and in how many files."""
+    if cause:
+        return f"{visible(cause)}. {summary(problems)}"  # file names may hold controls
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     notices = len(problems) - errors - warnings
@@ -42,7 +45,8 @@ def summary(problems: Sequence[Problem]) -> str:
     return f"{counts} in {files} file{'s' * (files != 1)}"
 
 
-def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: bool = False) -> str:
+def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: bool = False,
+                cause: str = "") -> str:
     """Problems one a line, optionally coloured or grouped by file, then the summary."""
     lines: list[str] = []
     current = None
@@ -59,7 +63,7 @@ def format_text(problems: Sequence[Problem], *, colour: bool = False, grouped: b
             where, message = visible(f"{p.path}:{p.line}:{p.col}"), visible(p.message)
             text = f"{where}: {level}: {message} [{visible(p.rule)}]"
         lines.append(f"  {text}" if grouped else text)
-    lines.append(summary(problems))
+    lines.append(summary(problems, cause))
     return "\n".join(lines)
 
 
@@ -114,7 +118,7 @@ def _escape_github(text: str, *, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def format_github(problems: Sequence[Problem]) -> str:
+def format_github(problems: Sequence[Problem], cause: str = "") -> str:
     """GitHub Actions workflow commands: one annotation per problem."""
     lines = []
     for p in problems:
@@ -123,7 +127,7 @@ def format_github(problems: Sequence[Problem]) -> str:
             props += f",endColumn={p.end_col}"
         props += f",title={_escape_github(p.rule, prop=True)}"
         lines.append(f"::{p.severity} {props}::{_escape_github(p.message)}")
-    lines.append(summary(problems))
+    lines.append(summary(problems, cause))
     return "\n".join(lines)
 
 
@@ -193,17 +197,18 @@ def emit(
     stream: TextIO | None = None,
     grouped: bool = False,
     rules: dict[str, str] | None = None,
+    cause: str = "",
 ) -> None:
     """Write ``problems`` to ``stream`` (stdout) in the format ``fmt`` names."""
     out = stream or sys.stdout
     if fmt == "json":
         text = format_json(problems)
     elif fmt == "github":
-        text = format_github(problems)
+        text = format_github(problems, cause)
     elif fmt == "sarif":
         text = format_sarif(problems, rules=rules)
     else:
-        text = format_text(problems, colour=use_colour(out), grouped=grouped)
+        text = format_text(problems, colour=use_colour(out), grouped=grouped, cause=cause)
     out.write(text + "\n")
 
 

@@ -4,6 +4,10 @@ Saving one page must not reload and re-validate the whole glossary, re-scan ever
 page, or regenerate every glossary page: each result is kept with the exact inputs it came
 from (file bytes, page text) and reused only when those are unchanged. A changed YAML file
 changes the glossary's key, so everything that reads the glossary is built again.
+
+``PageMemo`` does the same for what the site engine makes of each page (its HTML, then the
+whole themed page): kept under a digest of everything it was made from, and handed back
+while that digest holds, so a save re-renders only the pages whose inputs changed.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ class SiteCache:
         settings = load_config(root, root / config_file if config_file else None)
         if link_first_mention is not None:
             settings = dataclasses.replace(settings, link_first_mention=link_first_mention)
-        self.glossary_key = (repr(settings), _folder_digest(settings.glossary))
+        self.glossary_key = (repr(settings), folder_digest(settings.glossary))
         glossary, problems = self._reuse("glossary", self.glossary_key,
                                          lambda: validate(settings))
         return settings, glossary, list(problems)
@@ -80,11 +84,62 @@ class SiteCache:
         return self._reuse("generated", key, lambda: render_site(site))
 
 
+class PageMemo:
+    """What the engine made of each page at each stage of the last build, under a digest of
+    its inputs; ``start`` names what every page depends on (settings, the set of files)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str], tuple[str, Any]] = {}
+        self._noted: dict[tuple[str, str], str] = {}
+        self._site = ""
+        self.made_again: set[tuple[str, str]] = set()  # (stage, uri) not reused this build
+
+    def start(self, *site_inputs: object) -> None:
+        """Begin a build whose pages all depend on ``site_inputs``."""
+        self._site, self._noted, self.made_again = digest(*site_inputs), {}, set()
+
+    def note(self, stage: str, uri: str, *inputs: object) -> Any:
+        """Note what the page at ``uri`` is made from at ``stage`` this build; return what
+        was made from exactly that last build (None: it must be made again)."""
+        self._noted[stage, uri] = digest(self._site, *inputs)
+        return self.reused(stage, uri)
+
+    def reused(self, stage: str, uri: str) -> Any:
+        """What the page at ``uri`` made at ``stage`` from the inputs noted this build, if
+        anything: then it is handed back instead of made again."""
+        made = self._made.get((stage, uri))
+        return made[1] if made is not None and made[0] == self._noted.get((stage, uri)) \
+            else None
+
+    def keep(self, stage: str, uri: str, value: Any) -> None:
+        """Keep ``value`` as what the page at ``uri`` made at ``stage`` from the noted inputs."""
+        if (key := self._noted.get((stage, uri))) is not None:
+            self._made[stage, uri] = (key, value)
+            self.made_again.add((stage, uri))
+
+    def key(self, stage: str, uri: str) -> str | None:
+        """The digest noted for the page at ``uri`` and ``stage`` this build."""
+        return self._noted.get((stage, uri))
+
+    def forget_others(self) -> None:
+        """Drop what pages not noted this build made (a deleted page, say)."""
+        self._made = {k: v for k, v in self._made.items() if k in self._noted}
+
+
+def digest(*parts: object) -> str:
+    """One short digest of ``parts`` (strings as they are, anything else by its ``repr``)."""
+    found = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        found.update((part if isinstance(part, str) else repr(part)).encode(
+            "utf-8", "surrogateescape") + b"\0")
+    return found.hexdigest()
+
+
 def _frozen(table: Mapping[str, Sequence[Any]]) -> Hashable:
     return tuple(sorted((k, tuple(v)) for k, v in table.items()))
 
 
-def _folder_digest(folder: Path) -> str:
+def folder_digest(folder: Path) -> str:
     """One digest of every file's path and bytes under ``folder`` (unreadable ones too)."""
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
@@ -97,4 +152,4 @@ def _folder_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["SiteCache"]
+__all__ = ["PageMemo", "SiteCache", "digest", "folder_digest"]

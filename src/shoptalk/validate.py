@@ -18,7 +18,7 @@ from .problems import Problem
 from .rules import RULES
 from .rules.references import waiting_on
 
-__all__ = ["fold_waiting", "run_rules", "validate"]
+__all__ = ["fold_waiting", "load_cause", "run_rules", "validate"]
 
 # How many waiting references a cause names before it only counts the rest.
 MAX_PLACES = 3
@@ -62,8 +62,25 @@ def fold_waiting(
     return folded
 
 
+def load_cause(glossary: Glossary, config: Config) -> str:
+    """What a run's summary leads with when files failed to load (``Glossary.broken``):
+    which files, and how many references wait for them; "" when every file loaded."""
+    files = sorted({shown for records in glossary.broken.values() for shown in records.values()})
+    if not files:
+        return ""
+    cause = f"{len(files)} file{'s' * (len(files) != 1)} failed to load: {', '.join(files)}"
+    waiting = sorted(waiting_on(glossary, config).items())
+    if waiting:
+        counts = [f"{len(places)} reference{'s' * (len(places) != 1)} to '{record_id}'"
+                  for (_, record_id), places in waiting]
+        total = sum(len(places) for _, places in waiting)
+        cause += (f"; {', '.join(counts)} {'is' if total == 1 else 'are'} not checked until "
+                  f"{'it loads' if len(files) == 1 else 'they load'}")
+    return cause
+
+
 def validate(config: Config) -> tuple[Glossary, list[Problem]]:
     """Load the configured glossary and check it; problems sorted by file, line, column."""
-    glossary, problems = load_glossary(config.glossary, config.root)
+    glossary, problems = load_glossary(config.glossary, config.root, changed=config.changed)
     found = _configured(problems, config) + run_rules(glossary, config)
     return glossary, fold_waiting(found, glossary, config)

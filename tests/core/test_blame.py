@@ -153,3 +153,36 @@ def test_base_from_env() -> None:
     assert base_from_env({"GITHUB_BASE_REF": "main"}) == "origin/main"
     assert base_from_env({"GITHUB_BASE_REF": ""}) is None
     assert base_from_env({}) is None
+
+
+# Two files giving one id (the id is the file name: stakeholder.yml and stakeholder.yaml).
+SECOND_FILE_NEW = ("glossary/terms/stakeholder.yaml:1:1: error: term 'stakeholder' is also "
+                   "defined in glossary/terms/stakeholder.yml [duplicate-id]")
+SECOND_FILE_OLD = ("glossary/terms/stakeholder.yml:1:1: error: term 'stakeholder' is also "
+                   "defined in glossary/terms/stakeholder.yaml [duplicate-id]")
+
+
+def test_a_second_file_for_one_id_is_blamed_on_the_new_file_with_base(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "glossary/terms/stakeholder.yaml").write_text(NEW_TERM, encoding="utf-8")
+    assert main(["validate", "--base", "main"]) == 1
+    assert _errors(capsys) == [SECOND_FILE_NEW]
+
+
+def test_without_a_base_a_second_file_for_one_id_is_on_both_files(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "glossary/terms/stakeholder.yaml").write_text(NEW_TERM, encoding="utf-8")
+    assert main(["validate"]) == 1
+    assert _errors(capsys) == [SECOND_FILE_NEW, SECOND_FILE_OLD]
+
+
+def test_the_summary_leads_with_the_file_that_failed_to_load(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "glossary/terms/stakeholder.yml").write_text("name: [Stakeholder\n", "utf-8")
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "1 file failed to load: glossary/terms/stakeholder.yml; 1 reference to "
+        "'stakeholder' is not checked until it loads. 1 error, 0 warnings in 1 file")

@@ -16,6 +16,7 @@ import pytest
 from shoptalk import load_config, validate
 from shoptalk.output import format_text
 from shoptalk.problems import exit_code
+from shoptalk.validate import load_cause
 
 BROKEN = Path(__file__).parent.parent / "fixtures" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir() and not p.name.startswith("_"))
@@ -40,8 +41,9 @@ def lay_out(case: str, tmp_path: Path) -> Path:
 
 def run(root: Path) -> str:
     config = replace(load_config(root.parent), glossary=root, today=TODAY)
-    _, problems = validate(config)
-    return f"{format_text(problems)}\nexit {exit_code(problems)}\n"
+    glossary, problems = validate(config)
+    return f"{format_text(problems, cause=load_cause(glossary, config))}\n" \
+        f"exit {exit_code(problems)}\n"
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -148,6 +148,12 @@ def test_text_output_shows_control_characters_as_escapes() -> None:
     ]
 
 
+def test_the_summary_shows_control_characters_of_a_cause_as_escapes() -> None:
+    cause = "1 file failed to load: glossary/terms/x\x1b[2J.yml"
+    assert format_text([HOSTILE], cause=cause).splitlines()[-1] == \
+        "1 file failed to load: glossary/terms/x\\x1b[2J.yml. 1 error, 0 warnings in 1 file"
+
+
 def test_coloured_and_grouped_text_escape_too() -> None:
     text = format_text([HOSTILE], colour=True, grouped=True)
     assert "\x1b[2J" not in text and "\x07" not in text and "\u202e" not in text

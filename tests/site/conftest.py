@@ -14,7 +14,6 @@ import pytest
 from .helpers import FIXTURES, REPO, build_site, make_project, serve
 
 CHROMIUM = Path("/usr/bin/chromium")
-MERMAID = REPO / "build" / "mermaid.min.js"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -256,14 +255,9 @@ class Tab:
         page.on("pageerror", self._page_error)
         page.route(lambda url: not url.startswith(base), self._external)
 
-    @staticmethod
-    def _external(route: Any) -> None:
-        """Offline: external requests are refused at once, except Material's Mermaid script,
-        served from build/mermaid.min.js when present (``npm pack mermaid@11``)."""
-        if route.request.url.endswith("/mermaid.min.js") and MERMAID.is_file():
-            route.fulfill(path=str(MERMAID), content_type="text/javascript")
-        else:
-            route.abort()
+    def _external(self, route: Any) -> None:
+        """Offline: external requests are refused at once."""
+        route.abort()
 
     def _console(self, message: Any) -> None:
         source = (message.location or {}).get("url", "")

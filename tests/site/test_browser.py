@@ -1,5 +1,6 @@
-"""The built site in a real Chromium: search, hover definitions, checklists, the self-check,
-the payload glossary, and screenshots of the main pages."""
+"""The built site in a real Chromium: search, hover definitions, checklists, the payload
+glossary, and screenshots of the main pages (the diagram and the self-check:
+test_quiz_browser.py)."""
 
 from __future__ import annotations
 
@@ -77,28 +78,6 @@ def test_a_stage_page_shows_its_checklist(tab: Tab) -> None:
     assert tab.errors == []
 
 
-def test_the_self_check_scores_answers(tab: Tab) -> None:
-    page = tab.open("start-here/")
-    questions = page.locator(".st-quiz__q")
-    assert questions.count() == 2  # the core terms of the fixture
-    questions.nth(0).locator("[data-correct=true]").click()
-    wrong = questions.nth(1).locator("[data-correct=false]").first
-    wrong.click()
-    assert wrong.get_attribute("data-state") == "wrong"
-    assert questions.nth(1).locator("[data-correct=true]").get_attribute("data-state") == "right"
-    assert page.locator(".st-quiz__score").inner_text() == "1 of 2 right — done!"
-    assert questions.nth(1).locator(".st-quiz__answer").is_visible()
-    assert tab.errors == []
-
-
-def test_the_self_check_works_after_instant_navigation(tab: Tab) -> None:
-    page = tab.open("")
-    page.click(".md-tabs a[href$='start-here/']")
-    page.wait_for_selector(".st-quiz")
-    page.locator(".st-quiz__q").nth(0).locator("[data-correct=true]").click()
-    assert page.locator(".st-quiz__score").inner_text().startswith("1 of 1 right")
-
-
 def test_the_payload_glossary_runs_no_script(browser: Any, payload_url: str) -> None:
     page = browser.new_page()
     tab = Tab(page, payload_url)
@@ -107,7 +86,7 @@ def test_the_payload_glossary_runs_no_script(browser: Any, payload_url: str) -> 
     for path in ["", "glossary/", "glossary/script-term/", "glossary/plain-term/",
                  "glossary/category/payloads/", "pipeline/", "pipeline/evil-stage/",
                  "roles/evil-role/", "roles/handoff-map/", "methodology/evil-fw/",
-                 "cheat-sheet/"]:
+                 "cheat-sheet/", "start-here/"]:
         tab.open(path)
         page.evaluate("""() => document.querySelectorAll('article a[title], article abbr')
             .forEach(e => ['mouseenter', 'focus'].forEach(t => e.dispatchEvent(new Event(t))))""")

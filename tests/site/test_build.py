@@ -75,9 +75,11 @@ def test_stage_page_has_checklists_handoffs_misses_and_playbooks(fixture_site: P
     assert 'href="../../playbooks/qualify-call/"' in page  # front matter `stage: qualify`
 
 
-def test_pipeline_has_a_mermaid_diagram_and_a_table(fixture_site: Path) -> None:
+def test_pipeline_has_an_svg_diagram_and_a_table(fixture_site: Path) -> None:
     page = html(fixture_site, "pipeline/")
-    assert '<pre class="mermaid"><code>flowchart LR' in page
+    assert 'class="mermaid"' not in page and "flowchart" not in page
+    assert page.count('<svg class="st-diagram__svg st-diagram__svg--') == 2  # wide and tall
+    assert 'xlink:href="qualify/"' in page and 'xlink:href="closed-won/"' in page
     assert "Probability" in page and "10%" in page and "14 days" in page
 
 
@@ -142,7 +144,8 @@ def test_macros_render_links_tables_and_checklists(tmp_path: Path) -> None:
     assert "<td>The person who can approve the spend" in out
     assert "Stakeholder" in out and "Hot lead" not in out.split("<table>")[1]
     assert out.count('class="task-list-control"') >= 4
-    assert "flowchart LR" in out and "st-matrix" in out
+    assert 'class="st-diagram__svg st-diagram__svg--wide"' in out and "st-matrix" in out
+    assert 'xlink:href="pipeline/qualify/"' in out  # the diagram links from the home page
 
 
 CODE_PAGE = """

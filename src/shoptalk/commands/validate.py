@@ -11,7 +11,7 @@ from ..config import load_config
 from ..output import emit
 from ..problems import exit_code
 from ..rules import RULE_IDS
-from ..validate import validate
+from ..validate import load_cause, validate
 
 NAME = "validate"
 HELP = "check the glossary YAML: schema, references, duplicates, stages, content rules"
@@ -49,8 +49,8 @@ def run(args: argparse.Namespace) -> int:
     base = args.base if args.base is not None else base_from_env()
     config = replace(config, changed=changed_or_none(
         config.glossary, base, explicit=args.base is not None))
-    _, problems = validate(config)
-    emit(problems, args.format, rules=RULE_IDS)
+    glossary, problems = validate(config)
+    emit(problems, args.format, rules=RULE_IDS, cause=load_cause(glossary, config))
     return exit_code(problems, strict=args.strict)
 
 

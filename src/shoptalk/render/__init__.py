@@ -20,16 +20,17 @@ from .context import (
 )
 from .page import GeneratedPage, page_title
 from .process import checklist, pipeline_diagram, pipeline_table
+from .quiz import question_pool, quiz_markup
 from .safe import md_cell, md_inline, md_text, plain, safe_url, scrub_html
 from .site import render_site
 from .terms import core_terms, term_table
-from .widgets import abbreviation_block, abbreviations, core_list, handoff_matrix, self_check
+from .widgets import abbreviation_block, abbreviations, core_list, handoff_matrix
 
 __all__ = [
     "CHEAT_SHEET", "GLOSSARY_INDEX", "HANDOFF_MAP", "METHODOLOGY_INDEX", "PIPELINE_INDEX",
     "ROLES_INDEX", "DocRef", "GeneratedPage", "SiteData", "UnknownName", "abbreviation_block",
     "abbreviations",
     "checklist", "core_list", "core_terms", "handoff_matrix", "md_cell", "md_inline", "md_text",
-    "page_title", "pipeline_diagram", "pipeline_table", "plain", "render_site", "safe_url",
-    "scrub_html", "self_check", "term_table",
+    "page_title", "pipeline_diagram", "pipeline_table", "plain", "question_pool", "quiz_markup",
+    "render_site", "safe_url", "scrub_html", "term_table",
 ]

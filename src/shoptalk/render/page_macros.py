@@ -23,8 +23,9 @@ from ..problems import Problem
 from .context import CHEAT_SHEET, SiteData, UnknownName
 from .env import link
 from .process import checklist, pipeline_diagram, pipeline_table
+from .quiz import quiz_markup
 from .terms import term_table
-from .widgets import core_list, handoff_matrix, self_check
+from .widgets import core_list, handoff_matrix
 
 Macro = Callable[..., Markup]
 RULE = "page-macro"
@@ -126,7 +127,7 @@ def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
 
     def pipeline() -> Markup:
         """The pipeline diagram and its table of probability, forecast, owner and duration."""
-        return pipeline_diagram(site) + Markup("\n\n") + pipeline_table(site, uri)
+        return pipeline_diagram(site, uri) + Markup("\n\n") + pipeline_table(site, uri)
 
     def handoff_map() -> Markup:
         """The roles × stages matrix: who needs what from whom."""
@@ -136,9 +137,9 @@ def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
         """The new-hire core terms in learning order, with definitions."""
         return core_list(site, uri)
 
-    def quiz(count: int = 12) -> Markup:
-        """A self-check quiz on the first ``count`` core terms (works on the static site)."""
-        return self_check(site, uri, count)
+    def quiz(count: int = 10) -> Markup:
+        """A self-check of ``count`` questions, a new set from the glossary on each visit."""
+        return quiz_markup(site, uri, count)
 
     def cheat_sheet_link(label: str = "printable cheat sheet") -> Markup:
         """A link to the one-page printable cheat sheet."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from ..language import review_state
 from ..model import Stage
 from . import safe
 from .context import HANDOFF_MAP, METHODOLOGY_INDEX, PIPELINE_INDEX, ROLES_INDEX, SiteData
+from .diagram import page_href, pipeline_svg
 from .env import link, rel, render
 from .page import GeneratedPage, front_matter
 from .terms import review_badge, slug, term_table
@@ -21,36 +21,13 @@ FORECAST_NAMES = {"pipeline": "Pipeline", "best_case": "Best case", "commit": "C
                   "closed": "Closed", "omitted": "Omitted"}
 
 
-def mermaid_label(text: object) -> str:
-    """Text for a Mermaid node label: no quotes, brackets or markup to break out of it."""
-    plain = safe.plain(text)
-    for char, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"),
-                       ("[", "#91;"), ("]", "#93;"), ("{", "#123;"), ("}", "#125;"),
-                       ("(", "#40;"), (")", "#41;"), ("|", "#124;"), ("`", "#96;")):
-        plain = plain.replace(char, code)
-    return plain
-
-
-def pipeline_diagram(site: SiteData) -> Markup:
-    """A Mermaid flowchart of the stages in order; terminal stages branch from the last."""
+def pipeline_diagram(site: SiteData, page: str = PIPELINE_INDEX) -> Markup:
+    """The stages in order as inline SVG, drawn twice (wide for a desktop, tall for a phone),
+    each stage box linking to its stage page from ``page``."""
     stages = site.glossary.stages_in_order()
-    lines = ["```mermaid", "flowchart LR"]
-    for i, stage in enumerate(stages):
-        extra = f"<br/>{stage.probability}%" if stage.probability is not None else ""
-        shape = ('(["', '"])') if stage.outcome else ('["', '"]')
-        lines.append(f"  s{i}{shape[0]}{mermaid_label(stage.name)}{extra}{shape[1]}")
-    open_idx = [i for i, s in enumerate(stages) if not s.outcome]
-    for a, b in itertools.pairwise(open_idx):
-        lines.append(f"  s{a} --> s{b}")
-    last = open_idx[-1] if open_idx else None
-    for i, stage in enumerate(stages):
-        if stage.outcome and last is not None:
-            lines.append(f"  s{last} --> s{i}")
-        if stage.outcome:
-            lines.append(f"  class s{i} {'won' if stage.outcome == 'won' else 'lost'}")
-    lines += ["  classDef won fill:#d7f5dd,stroke:#2e7d32",
-              "  classDef lost fill:#fbe0e0,stroke:#c62828", "```"]
-    return Markup("\n".join(lines))
+    hrefs = {s.id: page_href(page, site.uri("stage", s.id) or "") for s in stages}
+    drawings = "".join(pipeline_svg(stages, hrefs, layout) for layout in ("wide", "tall"))
+    return Markup(f'\n<div class="st-diagram">{drawings}</div>\n')
 
 
 def pipeline_table(site: SiteData, page: str) -> Markup:
@@ -195,8 +172,11 @@ def role_page(site: SiteData, role_id: str) -> GeneratedPage:
     needs = [{"stage": site.stage_link(f.stage.id, uri), "what": f.what,
               "from_": site.role_link(f.giver, uri), "why": f.why}
              for f in all_flows if f.taker == role_id]
+    description = site.glossary.role_description(role)
     markdown = render(
-        "role.md.j2", role=role, front=front_matter(role.name, description=role.description),
+        "role.md.j2", role=role, description=description,
+        front=front_matter(role.name, description=description),
+        defined_by=site.term_link(role.term, uri) if role.term in site.glossary.terms else "",
         meta=safe.md_inline(team) + Markup(" · ")
         + review_badge(review_state(role, site.config)),
         owns=Markup(", ").join(site.stage_link(s.id, uri) for s in owned),
@@ -220,6 +200,6 @@ def framework_page(site: SiteData, framework_id: str) -> GeneratedPage:
 
 
 __all__ = [
-    "FORECAST_NAMES", "Flow", "checklist", "flows", "framework_page", "mermaid_label",
+    "FORECAST_NAMES", "Flow", "checklist", "flows", "framework_page",
     "pipeline_diagram", "pipeline_page", "pipeline_table", "role_page", "stage_page"
 ]

@@ -173,6 +173,11 @@ _ATTRIBUTES = {
        for shape in ("path", "g", "circle", "ellipse", "line", "polyline", "polygon", "rect",
                      "text", "tspan", "lineargradient", "stop")},
 }
+# The pipeline diagram (render/diagram.py): boxes, and links to stage pages as SVG 1.1
+# ``xlink:href`` (the cleaner checks its scheme like any href). No ``<use>``, ``<image>``,
+# ``<foreignObject>``, ``<style>`` or animation: nothing that loads, embeds or runs.
+_ATTRIBUTES["rect"] = _ATTRIBUTES["rect"] | {"width", "height"}
+_ATTRIBUTES["a"] = _ATTRIBUTES["a"] | {"xlink:href"}
 # Only the kinds of input Markdown makes: task-list boxes and content-tab switches.
 _ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}},
                      "button": {"type": {"button"}}}

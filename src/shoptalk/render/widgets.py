@@ -1,16 +1,13 @@
-"""Pieces shown inside pages: the handoff matrix, the self-check, the cheat sheet,
+"""Pieces shown inside pages: the handoff matrix, the cheat sheet,
 index pages, and the abbreviation list behind every hover definition."""
 
 from __future__ import annotations
 
-import hashlib
-import html
 import re
 from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from ..model import Term
 from . import safe
 from .context import (
     CHEAT_SHEET,
@@ -72,7 +69,8 @@ def roles_index(site: SiteData) -> GeneratedPage:
     roles = sorted(site.glossary.roles.values(), key=lambda r: (teams.get(r.team, 3), r.name))
     rows = [site.role_link(r.id, ROLES_INDEX, r.name)
             + (f" ({safe.md_inline(r.abbreviation)})" if r.abbreviation else "")
-            + Markup(" — ") + safe.md_inline(safe.plain(r.description)) for r in roles]
+            + Markup(" — ") + safe.md_inline(safe.plain(site.glossary.role_description(r)))
+            for r in roles]
     markdown = render("index_list.md.j2", front=front_matter("Roles"), heading="Roles",
                       intro=Markup("Everyone who touches the customer, what they own and who "
                                    f"depends on them. See the [handoff map]"
@@ -90,35 +88,6 @@ def methodology_index(site: SiteData) -> GeneratedPage:
                                                           "be known."), rows=rows)
     return GeneratedPage(METHODOLOGY_INDEX, markdown, site.glossary.root / "frameworks",
                          METHODOLOGY_INDEX)
-
-
-def _choices(term: Term, pool: list[Term], n: int = 3) -> list[Term]:
-    """``term`` and ``n - 1`` distractors, in a stable order that does not depend on the run."""
-    def key(t: Term) -> str:
-        return hashlib.sha256(f"{term.id}/{t.id}".encode()).hexdigest()
-    others = sorted((t for t in pool if t.id != term.id), key=key)[: n - 1]
-    return sorted([term, *others], key=key)
-
-
-def self_check(site: SiteData, page: str, count: int = 12) -> Markup:
-    """A quiz on (up to ``count``) core terms that works on a static site (a little JS)."""
-    terms = (core_terms(site) or sorted(site.glossary.terms.values(), key=lambda t: t.name))
-    terms = terms[:count]
-    pool = [t for t in site.glossary.terms.values() if not t.deprecated]
-    parts = [f'<div class="st-quiz" data-total="{len(terms)}">',
-             '<p class="st-quiz__score" aria-live="polite">Answer the questions below.</p>']
-    for n, term in enumerate(terms, 1):
-        question = html.escape(safe.plain(term.definition))
-        parts.append(f'<fieldset class="st-quiz__q"><legend>{n}. Which term means: '
-                     f"<em>{question}</em></legend>")
-        for choice in _choices(term, pool):
-            correct = "true" if choice.id == term.id else "false"
-            parts.append(f'<button type="button" class="st-quiz__choice" data-correct="{correct}"'
-                         f">{html.escape(safe.plain(choice.name))}</button>")
-        parts.append(f'<p class="st-quiz__answer" hidden>Answer: '
-                     f'{html.escape(safe.plain(term.name))}.</p></fieldset>')
-    parts.append("</div>")
-    return Markup("\n".join(parts) + "\n")
 
 
 def core_list(site: SiteData, page: str) -> Markup:
@@ -170,7 +139,7 @@ def abbreviations(site: SiteData) -> dict[str, str]:
         found.setdefault(t.abbreviation, []).append(f"{label}: {what}")
     for r in site.glossary.roles.values():
         if r.abbreviation and r.abbreviation not in found:
-            found[r.abbreviation] = [f"{r.name}: {safe.plain(r.description)}"]
+            found[r.abbreviation] = [f"{r.name}: {safe.plain(site.glossary.role_description(r))}"]
     for f in site.glossary.frameworks.values():
         if f.abbreviation and f.abbreviation not in found:
             found[f.abbreviation] = [f"{f.name}: {safe.plain(f.purpose)}"]
@@ -192,4 +161,4 @@ def abbreviation_block(table: dict[str, str], used: Iterable[str]) -> str:
 
 
 __all__ = ["PIPELINE_INDEX", "abbreviation_block", "abbreviations", "cheat_sheet", "core_list",
-           "handoff_matrix", "handoff_page", "methodology_index", "roles_index", "self_check"]
+           "handoff_matrix", "handoff_page", "methodology_index", "roles_index"]

@@ -1,0 +1,133 @@
+"""The MkDocs adapter's fast reload: under ``mkdocs serve``, a page whose inputs did not
+change is neither converted nor themed again.
+
+MkDocs runs every event for every page on every save. What a page's HTML is made from is all
+known once its Markdown is final (after the macros and ``finish_markdown``): that Markdown,
+its front matter, its URL and the site's settings and files. The themed page adds the nav,
+its title and edit link. ``PageMemo`` (core) keys each by a digest of those inputs; on a match
+the Markdown handed to MkDocs is empty (nothing to convert) and the last HTML is put back, and
+the theme renders an empty template whose output is replaced by the last one. The search
+index is still built from every page's HTML, and a plain ``mkdocs build`` never reuses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .site_cache import PageMemo, folder_digest
+
+REUSED = "shoptalk-reused.html"  # an empty template: the page's last output replaces it
+
+
+class _KeptBytecode(jinja2.BytecodeCache):
+    """The theme's templates compiled once per server: MkDocs makes a new Jinja environment
+    every build, and compiling Material's templates again costs more than a page."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self._kept.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)  # ignored when the template's source changed
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._kept[bucket.key] = bucket.bytecode_to_string()
+
+
+class PageReuse:
+    """Events (mixed into the plugin) that hand back what did not change since the last
+    build of the same ``mkdocs serve``; inert while ``memo`` is None (any plain build)."""
+
+    memo: PageMemo | None = None
+    _nav: Navigation | None = None
+    _bytecode: _KeptBytecode | None = None
+
+    def reuse_start(self, config: MkDocsConfig, files: Files) -> None:
+        """Begin a build: every page depends on the settings, the theme's overrides and
+        the set of files (a link resolves, or not, against it)."""
+        if self.memo is not None:
+            theme = config.theme.custom_dir
+            self.memo.start(Path(config.config_file_path or "").read_bytes(),
+                            sorted((f.src_uri, f.url) for f in files),
+                            folder_digest(Path(theme)) if theme else None)
+
+    def reuse_markdown(self, page: Page, markdown: str) -> str:
+        """The final Markdown of ``page``, or "" when its last HTML can be handed back."""
+        if self.memo is not None and self.memo.note(
+                "html", page.file.src_uri, markdown, page.meta, page.url) is not None:
+            return ""
+        return markdown
+
+    def reuse_html(self, page: Page, html: str) -> str:
+        """The HTML MkDocs made of ``page``: kept, or the kept one put back with its table
+        of contents, title and anchors (what MkDocs' own conversion would have set)."""
+        if self.memo is None:
+            return html
+        made = self.memo.reused("html", page.file.src_uri)
+        if made is None:
+            self.memo.keep("html", page.file.src_uri,
+                           (html, page.toc, page.title, page.present_anchor_ids))
+            return html
+        html, page.toc, page.title, page.present_anchor_ids = made
+        page.links_to_anchors = None  # checked, and reported, when it was converted
+        return str(html)
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Keep the nav: its titles are final in ``on_env``."""
+        self._nav = nav
+        return nav
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
+               files: Files) -> jinja2.Environment:
+        """Give the empty template to each page whose HTML, nav, title, front matter and
+        links are all as last time."""
+        if self.memo is None:
+            return env
+        nav = str(self._nav)  # every page shows the whole nav: titles and order
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and self.memo.note(
+                    "page", file.src_uri, self.memo.key("html", file.src_uri), nav, page.title,
+                    page.meta, page.edit_url, page.canonical_url) is not None:
+                page.meta["template"] = REUSED
+        empty = {REUSED: ""}  # and each theme template (404.html) made from the same nav
+        for name in config.theme.static_templates:
+            if self.memo.note("template", name, nav, date.today().isoformat()) is not None:
+                empty[name] = ""
+        self.memo.forget_others()
+        self._bytecode = env.bytecode_cache = self._bytecode or _KeptBytecode()
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(empty), *(
+            [env.loader] if env.loader else [])])
+        return env
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """A reused theme template's last output; every other one's output is kept."""
+        return self._reuse_output("template", template_name, output_content)
+
+    @event_priority(-100)  # last: what is kept is what is written
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """A reused page's last output; every other page's output is kept."""
+        return self._reuse_output("page", page.file.src_uri, output)
+
+    def _reuse_output(self, stage: str, name: str, output: str) -> str:
+        if self.memo is None:
+            return output
+        made: Any = self.memo.reused(stage, name)
+        if made is None:
+            self.memo.keep(stage, name, output)
+            return output
+        return str(made)
+
+
+__all__ = ["REUSED", "PageReuse"]

@@ -1,0 +1,127 @@
+"""Under ``mkdocs serve`` a save re-renders only the pages whose inputs changed, and the
+site it serves is the one a build from scratch makes.
+
+Each step edits the project, builds it as ``serve`` does (one process, the plugin and its
+memo kept between builds), then builds it again from scratch: every page must be identical.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from shoptalk.site_cache import PageMemo
+
+from .helpers import html, make_project
+
+SERVED = "http://127.0.0.1:8000/"
+DEAL = """\
+# Deal review
+
+The EB signs the order form.
+
+A {{ term("stakeholder") }} weighs in.
+"""
+NOTES = "# Notes\n\nNothing about buyers here.\n"
+
+
+def _build(config_file: Path, site_dir: Path, memo: PageMemo) -> set[str]:
+    """Build as ``mkdocs serve`` does with ``memo``; return the pages themed again."""
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    plugin = config.plugins["shoptalk"]
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin.memo = memo  # type: ignore[attr-defined]
+    try:
+        build(config, serve_url=SERVED)
+    finally:  # MkDocs keeps one plugin instance per process: the next test builds
+        config.plugins.on_startup(command="build", dirty=False)
+    return {uri for stage, uri in memo.made_again if stage == "page"}
+
+
+def _pages(site_dir: Path) -> dict[str, str]:
+    return {p.relative_to(site_dir).as_posix(): p.read_text("utf-8")
+            for p in sorted(site_dir.rglob("*.html"))}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project", pages={
+        "index.md": "# Home\n\nWelcome.\n", "playbooks/deal.md": DEAL,
+        "playbooks/notes.md": NOTES})
+
+
+def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
+        project: Path, tmp_path: Path) -> None:
+    root, served, memo = project.parent, tmp_path / "served", PageMemo()
+
+    def save(rel: str, text: str | None) -> set[str]:
+        path = root / rel
+        if text is None:
+            path.unlink()
+        else:
+            path.write_text(text, encoding="utf-8")
+        again = _build(project, served, memo)
+        fresh = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
+        _build(project, fresh, PageMemo())
+        assert _pages(served) == _pages(fresh)
+        return again
+
+    first = _build(project, served, memo)
+    assert {"index.md", "playbooks/deal.md", "playbooks/notes.md",
+            "glossary/economic-buyer.md", "glossary/index.md"} <= first
+    assert ("template", "404.html") in memo.made_again
+    assert _build(project, served, memo) == set()  # nothing saved: nothing themed again
+    assert memo.made_again == set()  # nor converted, nor the 404 page
+
+    # A term's definition: its page, the A–Z and the playbook that hovers it.
+    term = root / "glossary/terms/economic-buyer.yml"
+    new = "The one person who signs off the spend alone."
+    again = save("glossary/terms/economic-buyer.yml", term.read_text("utf-8").replace(
+        "The person who can approve the spend without asking anyone else.", new))
+    assert {"glossary/economic-buyer.md", "glossary/index.md", "playbooks/deal.md"} <= again
+    assert "playbooks/notes.md" not in again and "index.md" not in again
+    for page in ("glossary/economic-buyer/", "glossary/", "playbooks/deal/"):
+        assert new in html(served, page), page
+    assert f'<abbr title="Economic Buyer: {new}">EB</abbr>' in html(served, "playbooks/deal/")
+
+    # Only a playbook: only it.
+    assert save("docs/playbooks/notes.md", NOTES + "\nA second line.\n") == \
+        {"playbooks/notes.md"}
+    assert "A second line." in html(served, "playbooks/notes/")
+
+    # A playbook's title: the nav of every page shows it, though no other page changed.
+    again = save("docs/playbooks/deal.md", DEAL.replace("# Deal review", "# Deal desk"))
+    assert {"playbooks/deal.md", "playbooks/notes.md", "index.md"} <= again
+    assert "Deal desk" in html(served, "playbooks/notes/")
+
+    # A new term: its page and the A–Z entry.
+    save("glossary/terms/mutual-plan.yml", (
+        "name: Mutual Plan\ndefinition: The dated steps buyer and seller agree to close.\n"
+        "category: buyers\nowner: ae\n"))
+    assert "The dated steps buyer and seller agree to close." in \
+        html(served, "glossary/mutual-plan/")
+    assert 'href="mutual-plan/"' in html(served, "glossary/")
+
+    # A new role: in the nav of every page, the reused ones included.
+    again = save("glossary/roles/sdr.yml", (
+        "name: Sales Development Rep\nabbreviation: SDR\nteam: primary\n"
+        "description: Books the first meetings.\n"))
+    assert "playbooks/notes.md" in again
+    assert "Sales Development Rep" in html(served, "playbooks/notes/")
+
+    # A term deleted: its page is gone, a page that names it shows the problem.
+    save("glossary/terms/stakeholder.yml", None)
+    assert not (served / "glossary/stakeholder/index.html").exists()
+    deal = html(served, "playbooks/deal/")
+    assert "shoptalk-error" in deal
+    assert "term(&quot;stakeholder&quot;) matches no term" in deal.replace('"', "&quot;")
+
+
+def test_a_plain_build_never_reuses(project: Path, tmp_path: Path) -> None:
+    config = load_config(config_file=str(project), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    assert config.plugins["shoptalk"].memo is None  # type: ignore[attr-defined]
