@@ -195,10 +195,22 @@ def _any_of(options: Any, _: dict[str, Any]) -> Check:
     return lambda value: any(check(value) for check in checks)
 
 
+def _if_then_else(condition: Any, schema: dict[str, Any]) -> Check:
+    # jsonschema: "then" applies where "if" holds, "else" where it does not; a missing
+    # branch allows everything. A branch that cannot be compiled sends all to jsonschema.
+    checks = [compile_schema(part) for part in
+              (condition, schema.get("then", True), schema.get("else", True))]
+    if any(check is _never for check in checks):
+        return _never
+    test, then, otherwise = checks
+    return lambda value: then(value) if test(value) else otherwise(value)
+
+
 _KEYWORDS: dict[str, tuple[str, Callable[[Any, dict[str, Any]], Check]]] = {
     "type": ("any", _type),
     "enum": ("any", _enum),
     "anyOf": ("any", _any_of),
+    "if": ("any", _if_then_else),
     "minLength": ("string", _min_length),
     "pattern": ("string", _pattern),
     "minimum": ("number", _minimum),
@@ -209,4 +221,5 @@ _KEYWORDS: dict[str, tuple[str, Callable[[Any, dict[str, Any]], Check]]] = {
     "additionalProperties": ("object", _additional),
     "properties": ("object", _properties),
 }
-_KNOWN = frozenset(_KEYWORDS) | _ANNOTATIONS
+# "then" and "else" are read by "if"; without an "if" jsonschema ignores them.
+_KNOWN = frozenset(_KEYWORDS) | _ANNOTATIONS | {"then", "else"}

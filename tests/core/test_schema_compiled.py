@@ -83,6 +83,12 @@ def test_a_keyword_it_does_not_know_leaves_every_document_to_jsonschema() -> Non
     ({"maximum": 1}, True, True),
     ({"required": ["a"], "additionalProperties": False, "properties": {"a": {}}},
      {"a": 1, "b": 2}, False),
+    # "if"/"else" (a role names its term or has a description): both branches, both answers
+    ({"if": {"required": ["t"]}, "else": {"required": ["d"]}}, {"t": "x"}, True),
+    ({"if": {"required": ["t"]}, "else": {"required": ["d"]}}, {"d": "x"}, True),
+    ({"if": {"required": ["t"]}, "else": {"required": ["d"]}}, {}, False),
+    ({"if": {"required": ["t"]}, "then": {"required": ["u"]}}, {"t": 1}, False),
+    ({"then": {"required": ["u"]}}, {}, True),  # without "if", "then" is ignored
 ])
 def test_edge_cases_answer_as_jsonschema(schema: dict[str, Any], value: Any, valid: bool) -> None:
     assert compile_schema(schema)(value) is valid
