@@ -36,7 +36,7 @@ from .site_cache import SiteCache
 from .validate import validate
 
 ASSET_DIR = "assets/shoptalk"
-ASSETS = ("shoptalk.css", "shoptalk.js")
+ASSETS = ("shoptalk.css", "shoptalk.js", "access.js")
 GLOSSARY_JSON = "glossary.json"
 STYLESHEETS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".css"))
 SCRIPTS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js"))

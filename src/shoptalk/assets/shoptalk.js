@@ -17,7 +17,13 @@
             if (b.dataset.correct === "true") b.dataset.state = "right";
           });
           var answer = question.querySelector(".st-quiz__answer");
-          if (answer) answer.hidden = false;
+          if (answer) {
+            answer.hidden = false;
+            // The pressed button is now disabled: keep keyboard focus in the question, so
+            // Tab goes on to the next one instead of back to the top of the page.
+            answer.tabIndex = -1;
+            answer.focus();
+          }
           answered += 1;
           if (ok) right += 1;
           score.textContent = right + " of " + answered + " right" +
