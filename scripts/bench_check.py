@@ -5,7 +5,7 @@
 For each glossary size it generates a corpus (scripts/gen_corpus.py), then runs
 every measurement ``--repeat`` times, each in a fresh process and interleaved
 (A B C A B C ...: on a shared machine each sees the same load), and prints the
-median wall time and the peak memory (ru_maxrss) of:
+median wall time, the median CPU time and the peak memory (ru_maxrss) of:
 
 - ``parse``: read every page and parse it with markdown-it-py (the floor);
 - ``scan``: the checker with the glossary already compiled (check_docs, serial);
@@ -13,7 +13,9 @@ median wall time and the peak memory (ru_maxrss) of:
 - ``load``: loading the glossary from its YAML files (cache cold) and from the cache;
 
 and how many of the planted avoided forms (gen_corpus.py's planted.json) were
-reported. The comparison with textlint is scripts/bench_textlint.py.
+reported. The load average is printed before and after: on a shared machine wall
+times grow with it, CPU times much less, and ratios of interleaved runs hold best.
+The comparison with textlint is scripts/bench_textlint.py.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def _child(kind: str, corpus: Path, extra: list[str]) -> None:
 
     os.chdir(corpus)
     found = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if kind == "parse":
         from markdown_it import MarkdownIt
 
@@ -52,7 +54,8 @@ def _child(kind: str, corpus: Path, extra: list[str]) -> None:
         config = load_config()
         glossary, _ = load_cached(config.glossary, config.root)
         index = TermIndex.from_glossary(glossary, config)
-        start = time.perf_counter()  # the scan alone: the glossary is compiled once per build
+        # The scan alone: the glossary is compiled once per build.
+        start, cpu = time.perf_counter(), time.process_time()
         check_docs(config, glossary, index=index)
     elif kind in ("load-yaml", "load-cache"):
         from shoptalk.cache import load_cached
@@ -60,7 +63,7 @@ def _child(kind: str, corpus: Path, extra: list[str]) -> None:
         from shoptalk.load import load_glossary
 
         config = load_config()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         load = load_glossary if kind == "load-yaml" else load_cached
         found = len(load(config.glossary, config.root)[0].terms)
     elif kind == "check":
@@ -74,9 +77,9 @@ def _child(kind: str, corpus: Path, extra: list[str]) -> None:
         finally:
             out, sys.stdout = sys.stdout.getvalue(), stdout
         found = sum(p["rule"] == "avoided-wording" for p in json.loads(out)["problems"])
-    seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                      "found": found}))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu,
+                      "kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "found": found}))
 
 
 def run_once(kind: str, corpus: Path, extra: list[str] | None = None) -> dict[str, float]:
@@ -91,8 +94,13 @@ def count_words(corpus: Path) -> int:
     return sum(len(p.read_text(encoding="utf-8").split()) for p in (corpus / "docs").glob("*.md"))
 
 
-def row(label: str, seconds: float, mb: float, note: str = "") -> str:
-    return f"| {label} | {seconds:.2f} | {mb:.0f} | {note} |"
+def row(label: str, seconds: float, cpu: float, mb: float, note: str = "") -> str:
+    return f"| {label} | {seconds:.2f} | {cpu:.2f} | {mb:.0f} | {note} |"
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, as ``uptime`` shows them."""
+    return ", ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,17 +121,22 @@ def main(argv: list[str] | None = None) -> int:
                             "--words", str(args.words)], check=True)
         run_once("load-cache", corpus)  # writes the cache the usual run finds
     kinds = ("parse", "scan", "check", "load-yaml", "load-cache")
+    print(f"load average before: {load_average()} ({os.cpu_count()} cores)", flush=True)
     runs: dict[tuple[int, str], list[dict[str, float]]] = {}
     for _ in range(args.repeat):  # interleaved: every measurement sees the same load
         for terms, corpus in corpora.items():
             for kind in kinds:
                 runs.setdefault((terms, kind), []).append(run_once(kind, corpus))
 
-    def median(terms: int, kind: str) -> tuple[float, float]:
-        got = runs[(terms, kind)]
-        return statistics.median(r["seconds"] for r in got), max(r["kb"] for r in got) / 1024
+    print(f"load average after: {load_average()}")
 
-    lines = ["| measurement | median s | peak MB | note |", "|---|---|---|---|"]
+    def median(terms: int, kind: str) -> tuple[float, float, float]:
+        got = runs[(terms, kind)]
+        return (statistics.median(r["seconds"] for r in got),
+                statistics.median(r["cpu"] for r in got), max(r["kb"] for r in got) / 1024)
+
+    lines = [f"median of {args.repeat} interleaved runs",
+             "| measurement | median s | CPU s | peak MB | note |", "|---|---|---|---|---|"]
     for terms, corpus in corpora.items():
         words = count_words(corpus)
         label = f"{terms} terms × {args.files} pages ({words / 1e6:.2f} M words)"
@@ -143,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         low, high = min(corpora), max(corpora)
         for kind in ("scan", "check"):
             ratio = median(high, kind)[0] / median(low, kind)[0]
-            lines.append(f"| {kind} time, {high} vs {low} terms | {ratio:.2f}× | | |")
+            cpu = median(high, kind)[1] / median(low, kind)[1]
+            lines.append(f"| {kind} time, {high} vs {low} terms | {ratio:.2f}× | {cpu:.2f}× | | |")
     print("\n".join(lines))
     return 0
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
@@ -64,19 +65,26 @@ def terminology_rc(corpus: Path, out: Path) -> Path:
     return out
 
 
-# Runs one command and reports its peak memory: the only child of a fresh process.
+# Runs one command and reports its peak memory and CPU time: the only child of a fresh process.
 _WRAP = ("import resource, subprocess, sys; "
          "subprocess.run(sys.argv[1:], stdout=sys.stdout, stderr=subprocess.DEVNULL); "
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)")
+         "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+         "print(u.ru_maxrss, u.ru_utime + u.ru_stime, file=sys.stderr)")
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Seconds, peak MB and stdout of ``command``."""
+def timed(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds, peak MB and stdout of ``command``."""
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", _WRAP, *command], cwd=cwd, capture_output=True,
                          text=True, check=False)
     seconds = time.perf_counter() - start
-    return seconds, int(out.stderr.split()[-1]) / 1024, out.stdout
+    kb, cpu = out.stderr.split()[-2:]
+    return seconds, float(cpu), int(kb) / 1024, out.stdout
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, as ``uptime`` shows them."""
+    return ", ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
 def textlint_avoided(stdout: str) -> int:
@@ -118,23 +126,28 @@ def main(argv: list[str] | None = None) -> int:
     textlint = [str(binary), "--config", str(rc), "--format", "json", *pages]
     subprocess.run(shoptalk, cwd=corpus, capture_output=True, check=False)  # warm the cache
     times: dict[str, list[float]] = {"textlint": [], "shoptalk": []}
+    cpus: dict[str, list[float]] = {"textlint": [], "shoptalk": []}
     peaks: dict[str, float] = {}
     found: dict[str, int] = {}
+    print(f"load average before: {load_average()} ({os.cpu_count()} cores)", flush=True)
     for _ in range(args.repeat):  # interleaved: both see the same load on a shared machine
         for name, command, count in (("textlint", textlint, textlint_avoided),
                                      ("shoptalk", shoptalk, shoptalk_avoided)):
-            seconds, peak, out = timed(command, corpus)
+            seconds, cpu, peak, out = timed(command, corpus)
             times[name].append(seconds)
+            cpus[name].append(cpu)
             peaks[name] = max(peaks.get(name, 0.0), peak)
             found[name] = count(out)
+    print(f"load average after: {load_average()}")
     tl, st = statistics.median(times["textlint"]), statistics.median(times["shoptalk"])
+    tl_cpu, st_cpu = statistics.median(cpus["textlint"]), statistics.median(cpus["shoptalk"])
     print(f"{len(pages)} pages, {args.terms} terms, median of {args.repeat} interleaved runs")
-    print("| tool | median s | peak MB | avoided wording reported |")
-    print("|---|---|---|---|")
-    print(f"| textlint + textlint-rule-terminology | {tl:.2f} | {peaks['textlint']:.0f} | "
-          f"{found['textlint']} |")
-    print(f"| shoptalk check | {st:.2f} ({tl / st:.1f}× faster) | {peaks['shoptalk']:.0f} | "
-          f"{found['shoptalk']} |")
+    print("| tool | median s | CPU s | peak MB | avoided wording reported |")
+    print("|---|---|---|---|---|")
+    print(f"| textlint + textlint-rule-terminology | {tl:.2f} | {tl_cpu:.2f} | "
+          f"{peaks['textlint']:.0f} | {found['textlint']} |")
+    print(f"| shoptalk check | {st:.2f} ({tl / st:.1f}× faster) | {st_cpu:.2f} "
+          f"({tl_cpu / st_cpu:.1f}× less) | {peaks['shoptalk']:.0f} | {found['shoptalk']} |")
     return 0
 
 

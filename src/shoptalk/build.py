@@ -82,7 +82,7 @@ class Fields:
 
 
 def _source(doc: Document) -> Source:
-    return Source(doc.path, dict(doc.values), doc.display)
+    return Source(doc.path, doc.positions(), doc.display)
 
 
 def build_term(record_id: str, doc: Document) -> Term:
@@ -174,6 +174,7 @@ def build_role(record_id: str, doc: Document) -> Role:
         responsibilities=f.texts("responsibilities"),
         reviewed=parse_date(f.data.get("reviewed")),
         review_every=f.number("review_every"),
+        term=f.text("term"),
     )
 
 

@@ -21,7 +21,6 @@ Why it never serves stale or planted data:
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import hmac
 import os
@@ -33,7 +32,7 @@ from pathlib import Path
 
 from . import model
 from .files import WriteRefused, write_bytes_atomic, write_text_atomic
-from .load import IGNORED_FOLDERS, load_glossary
+from .load import IGNORED_FOLDERS, load_glossary, paused_gc
 from .problems import Problem
 
 __all__ = ["CACHE_DIR", "load_cached"]
@@ -133,15 +132,9 @@ def _read(where: Path, stamp: str) -> tuple[model.Glossary, list[Problem]] | Non
     signature, body = data[:_MAC], data[_MAC:]
     if key is None or not hmac.compare_digest(signature, _sign(key, stamp, body)):
         return None  # stale, damaged, or not written by this user: load from the files
-    # Signed with this user's key, so written by this code. The cycle collector is paused:
-    # it would walk the records it is building over and over to find nothing (half the time).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    # Signed with this user's key, so written by this code.
+    with paused_gc():
         glossary, problems = pickle.loads(body)
-    finally:
-        if paused:
-            gc.enable()
     return glossary, problems
 
 

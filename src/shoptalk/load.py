@@ -7,14 +7,18 @@ reports everything and the cross-record rules still see the rest.
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .build import BUILDERS, Fields
 from .model import Category, Glossary, Pos, Source
 from .problems import PathDisplay, Problem, ShoptalkError, display_path
-from .schema import ID_PATTERN, Kind, check_document
+from .schema import ID_PATTERN, Kind, check_document, is_clean
+from .yaml_fast import Positions, plain_data
 from .yaml_reader import Document, read_yaml
 
 FOLDERS: dict[str, Kind] = {
@@ -38,6 +42,13 @@ def _problem(
 
 
 def _read_checked(path: Path, kind: Kind, shown: str, raw: bytes | None = None) -> Document:
+    if raw is None:
+        raw = _read_bytes(path)
+    if raw is not None and kind != "categories":
+        # The fast path: a clean record needs no positions until a later rule asks.
+        data = plain_data(raw)
+        if isinstance(data, dict) and is_clean(data, kind):
+            return Document(path, shown, data, located=Positions(path, shown, raw))
     doc = read_yaml(path, shown, raw)
     if not doc.ok:
         return doc
@@ -59,22 +70,49 @@ def _read_checked(path: Path, kind: Kind, shown: str, raw: bytes | None = None) 
     return doc
 
 
+def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it cannot be read (``read_yaml`` then says why).
+
+    Plain ``os`` calls: a buffered file object per record costs more than its YAML.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def _walk(
     root: Path, inside: Path, paths: PathDisplay, problems: list[Problem]
-) -> Iterator[Path]:
-    """The YAML files under ``root``, sorted, never through a link that leaves ``inside``.
+) -> Iterator[tuple[Path, str, tuple[str, ...]]]:
+    """The YAML files under ``root``: path, path as shown, parts below ``root``.
 
     A symbolic link is followed only when what it points at lies within the
     repository: a link to ``/etc`` or a home folder would publish that file.
+    Folders are listed with ``os.scandir`` and each folder's shown path is worked
+    out once: at 10,000 files, per-file path arithmetic costs more than the YAML.
     """
     inside = inside.resolve()
     visited = {root.resolve()}  # a link back up the tree must not loop
 
-    def entries(folder: Path, top: bool) -> Iterator[Path]:
-        for path in sorted(folder.iterdir()):
-            if top and path.name in IGNORED_FOLDERS:
+    def entries(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[Path, str, tuple[str, ...]]]:
+        shown_folder: str | None = None
+        with os.scandir(folder) as listing:
+            found = sorted(listing, key=lambda e: e.name)
+        for entry in found:
+            if not parts and entry.name in IGNORED_FOLDERS:
                 continue  # glossary/schema links into the package; it is never read
-            if path.is_symlink():
+            path = Path(entry.path)
+            link = entry.is_symlink()
+            if link:
                 try:
                     target = path.resolve(strict=True)
                 except (OSError, RuntimeError):
@@ -87,30 +125,52 @@ def _walk(
                         "outside-link",
                     ))
                     continue
-            if path.is_dir():
+            if entry.is_dir():
                 real = path.resolve()
                 if real not in visited:
                     visited.add(real)
-                    yield from entries(path, False)
-            elif path.suffix in SUFFIXES and path.is_file():
-                yield path
+                    yield from entries(entry.path, (*parts, entry.name))
+            elif os.path.splitext(entry.name)[1] in SUFFIXES and entry.is_file():
+                if link:
+                    shown = paths.show(path)  # shown where the link points, as before
+                else:
+                    if shown_folder is None:
+                        shown_folder = paths.show(path.parent / "_")[:-1]  # "dir/" or ""
+                    shown = shown_folder + entry.name
+                yield path, shown, (*parts, entry.name)
 
-    return entries(root, True) if root.is_dir() else iter(())
+    return entries(str(root), ()) if root.is_dir() else iter(())
 
 
 def _files(
     root: Path, base: Path | None, files: Mapping[str, bytes] | None, problems: list[Problem]
-) -> Iterator[tuple[Path, str, bytes | None]]:
-    """Each YAML file under ``root``: path, path as shown, content when held in memory."""
+) -> Iterator[tuple[Path, str, bytes | None, tuple[str, ...]]]:
+    """Each YAML file under ``root``: path, path as shown, content when held in memory,
+    and its parts below ``root``; sorted as paths sort."""
     if files is None:
         paths = PathDisplay(base or Path.cwd())  # resolves each folder once, not each file
-        for path in sorted(_walk(root, base or Path.cwd(), paths, problems)):
-            yield path, paths.show(path), None
+        for path, shown, parts in sorted(
+            _walk(root, base or Path.cwd(), paths, problems), key=lambda found: found[2]
+        ):
+            yield path, shown, None, parts
         return
     shown_root = display_path(root, base)
     for name in sorted(files, key=PurePosixPath):
         if PurePosixPath(name).suffix in SUFFIXES:
-            yield root / name, f"{shown_root}/{name}", files[name]
+            yield root / name, f"{shown_root}/{name}", files[name], PurePosixPath(name).parts
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while many records are built: they hold no cycles, and
+    it would walk the growing heap over and over to find nothing."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def load_glossary(
@@ -131,53 +191,14 @@ def load_glossary(
     broken: dict[str, dict[str, str]] = {}
     seen: dict[tuple[Kind, str], str] = {}
     categories_file: Path | None = None
-    for path, shown, raw in _files(root, base, files, problems):
-        rel = path.relative_to(root)
-        if rel.parts[0] in IGNORED_FOLDERS:
-            continue
-        if rel.as_posix() == CATEGORIES_FILE:
-            categories_file = path
-            continue
-        kind = FOLDERS.get(rel.parts[0]) if len(rel.parts) == 2 else None
-        if kind is None:
-            problems.append(
-                _problem(
-                    shown,
-                    "not part of the glossary layout; records go in "
-                    "terms/, stages/, roles/ or frameworks/",
-                    "stray-file",
-                    severity="warning",
-                )
-            )
-            continue
-        record_id = path.stem
-        if not ID_PATTERN.match(record_id):
-            problems.append(
-                _problem(
-                    shown,
-                    f"file name '{path.name}' is not a valid id; use "
-                    "lowercase letters, digits and single hyphens, e.g. "
-                    "'economic-buyer.yml'",
-                    "bad-id",
-                )
-            )
-        if (kind, record_id) in seen:
-            problems.append(
-                _problem(
-                    shown,
-                    f"{kind} '{record_id}' is also defined in {seen[(kind, record_id)]}",
-                    "duplicate-id",
-                )
-            )
-            continue
-        seen[(kind, record_id)] = shown
-        doc = _read_checked(path, kind, shown, raw)
-        problems.extend(doc.problems)
-        if isinstance(doc.data, dict):
-            records[kind][record_id] = BUILDERS[kind](record_id, doc)
-        elif ID_PATTERN.match(record_id):
-            # Still known by its file name: what refers to it waits for the file to load.
-            broken.setdefault(kind, {})[record_id] = shown
+    with paused_gc():
+        for path, shown, raw, parts in _files(root, base, files, problems):
+            if parts[0] in IGNORED_FOLDERS:
+                continue
+            if parts == (CATEGORIES_FILE,):
+                categories_file = path
+                continue
+            _load_record(path, shown, raw, parts, problems, records, broken, seen)
     categories = _load_categories(root, categories_file, base, problems, files)
     glossary = Glossary(
         root=root,
@@ -189,6 +210,59 @@ def load_glossary(
         broken=broken,
     )
     return glossary, problems
+
+
+def _load_record(
+    path: Path,
+    shown: str,
+    raw: bytes | None,
+    parts: tuple[str, ...],
+    problems: list[Problem],
+    records: dict[Kind, dict[str, Any]],
+    broken: dict[str, dict[str, str]],
+    seen: dict[tuple[Kind, str], str],
+) -> None:
+    """Read one record file into ``records`` (or ``broken``), its problems into ``problems``."""
+    kind = FOLDERS.get(parts[0]) if len(parts) == 2 else None
+    if kind is None:
+        problems.append(
+            _problem(
+                shown,
+                "not part of the glossary layout; records go in "
+                "terms/, stages/, roles/ or frameworks/",
+                "stray-file",
+                severity="warning",
+            )
+        )
+        return
+    record_id = path.stem
+    if not ID_PATTERN.match(record_id):
+        problems.append(
+            _problem(
+                shown,
+                f"file name '{path.name}' is not a valid id; use "
+                "lowercase letters, digits and single hyphens, e.g. "
+                "'economic-buyer.yml'",
+                "bad-id",
+            )
+        )
+    if (kind, record_id) in seen:
+        problems.append(
+            _problem(
+                shown,
+                f"{kind} '{record_id}' is also defined in {seen[(kind, record_id)]}",
+                "duplicate-id",
+            )
+        )
+        return
+    seen[(kind, record_id)] = shown
+    doc = _read_checked(path, kind, shown, raw)
+    problems.extend(doc.problems)
+    if isinstance(doc.data, dict):
+        records[kind][record_id] = BUILDERS[kind](record_id, doc)
+    elif ID_PATTERN.match(record_id):
+        # Still known by its file name: what refers to it waits for the file to load.
+        broken.setdefault(kind, {})[record_id] = shown
 
 
 def _load_categories(

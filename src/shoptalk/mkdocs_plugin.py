@@ -103,7 +103,7 @@ class ShoptalkPlugin(BasePlugin[ShoptalkConfig]):  # type: ignore[no-untyped-cal
             config.nav = build.expand_nav(config.nav)
         unlisted = build.unlisted(config.nav) if config.nav else set()
         for uri, content in [*((p.uri, p.markdown.encode()) for p in build.generated.values()),
-                             *build.assets().items()]:
+                             *build.assets(config).items()]:
             files.append(File.generated(config, uri, content=content, inclusion=(
                 InclusionLevel.NOT_IN_NAV if uri in unlisted else InclusionLevel.UNDEFINED)))
         return files

@@ -167,7 +167,12 @@ class Stage:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """A kind of team member who touches the customer."""
+    """A kind of team member who touches the customer.
+
+    ``term`` is the id of the term that is this role (the SE role and the "Sales
+    engineer" term): the role is then defined by the term's definition
+    (``Glossary.role_description``), and ``description`` stays empty.
+    """
 
     id: str
     name: str
@@ -178,6 +183,7 @@ class Role:
     responsibilities: tuple[str, ...] = ()
     reviewed: dt.date | None = None
     review_every: int | None = None
+    term: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +247,16 @@ class Glossary:
     def is_broken(self, kind: str, record_id: str) -> bool:
         """Whether ``record_id`` names a ``kind`` record whose file failed to load."""
         return record_id in self.broken.get(kind, {})
+
+    def role_description(self, role: Role) -> str:
+        """What a role is: its term's definition when it names one (one definition per
+        concept), else its own description."""
+        term = self.terms.get(role.term or "")
+        return term.definition if term is not None else role.description
+
+    def role_of_term(self, term_id: str) -> Role | None:
+        """The role that names ``term_id`` as its term, if any."""
+        return next((r for r in self.roles.values() if r.term == term_id), None)
 
     def stages_in_order(self) -> list[Stage]:
         return sorted(self.stages.values(), key=lambda s: (s.order, s.id))

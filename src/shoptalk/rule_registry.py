@@ -23,6 +23,7 @@ TOPICS: dict[str, str] = {
     "files": "Reading the files",
     "references": "References between records",
     "surface": "One wording, one term",
+    "concepts": "One concept, one definition",
     "lifecycle": "Deprecated terms",
     "stages": "Stages",
     "content": "Content",
@@ -107,6 +108,10 @@ _TABLE: list[Rule] = [
          "letters of another script or invisible characters"),
         ("mixed-script", "warning",
          "a word that mixes letters of two scripts, e.g. Latin and Cyrillic"),
+    )),
+    *_declare("concepts", _VALIDATOR, (
+        ("role-term", "error", "a role and a term for the same thing (same name or "
+         "abbreviation) that do not share one definition"),
     )),
     *_declare("lifecycle", _VALIDATOR, (
         ("missing-replacement", "error", "a deprecated term without replaced_by"),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .language import ROLE_WORDS, Form, Wordings, forms_of, new_forms
+from .language import ROLE_WORDS, Form, Wordings, forms_of, new_forms, same_concept
 from .model import Glossary
 from .placeholders import PLACEHOLDER
 from .problems import ShoptalkError
@@ -219,6 +219,13 @@ def new_role(glossary: Glossary, name: str, *, abbreviation: str | None = None,
     if team not in TEAMS:
         raise ShoptalkError(f"team '{team}' is not one of: {', '.join(TEAMS)}")
     abbr = f"abbreviation: {scalar(abbreviation)}" if abbreviation else "# abbreviation: AE"
+    # A term for the same thing defines the role (rule role-term): name it, write no second text.
+    same = same_concept(glossary.terms.values(), name, abbreviation)
+    term = same[0][1].id if same else None
+    defined = ("# The term that is this role: the role page shows its definition.\n"
+               f"term: {term}\n") if term else (
+        "# What this role does for the customer.\n"
+        f"description: {scalar(PLACEHOLDER['description'])}\n")
     text = (
         _modeline("role")
         + "# The role's name as the team says it.\n"
@@ -226,8 +233,7 @@ def new_role(glossary: Glossary, name: str, *, abbreviation: str | None = None,
         + "# The short form, if the team uses one.\n"
         + f"{abbr}\n"
         + f"# primary, support or extended team.\nteam: {team}\n"
-        + "# What this role does for the customer.\n"
-        + f"description: {scalar(PLACEHOLDER['description'])}\n"
+        + defined
         + "# What it is responsible for, one line each.\n"
         + "responsibilities: []\n"
         + "# The day it was last reviewed (YYYY-MM-DD).\n"

@@ -23,6 +23,7 @@ from .model import nearest
 from .owners import OWNER_HELP
 from .plain_text import markup_in, quoted, refuses_markup
 from .problems import Problem, Severity
+from .schema_compiled import Check, compile_schema
 from .yaml_reader import Document
 
 Kind = Literal["term", "stage", "role", "framework", "categories"]
@@ -64,6 +65,33 @@ def schema_text(kind: Kind) -> str:
 @cache
 def _validator(kind: Kind) -> Draft202012Validator:
     return Draft202012Validator(load_schema(kind))
+
+
+@cache
+def _valid(kind: Kind) -> Check:
+    return compile_schema(load_schema(kind))
+
+
+def is_clean(data: Any, kind: Kind) -> bool:
+    """Whether ``check_document`` would find nothing in ``data`` (compiled, no messages)."""
+    return _valid(kind)(data) and _dates_hold(data)
+
+
+def _dates_hold(data: Any) -> bool:
+    """Whether every text under a ``reviewed`` key is a date (``_dates``, without paths)."""
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "reviewed":
+                    if isinstance(item, str) and parse_date(item) is None:
+                        return False
+                elif isinstance(item, dict | list):
+                    pending.append(item)
+        elif isinstance(value, list):
+            pending.extend(item for item in value if isinstance(item, dict | list))
+    return True
 
 
 def key_path(parts: Iterable[str | int]) -> str:
@@ -300,9 +328,8 @@ def parse_date(value: Any) -> dt.date | None:
 def check_document(doc: Document, kind: Kind) -> list[Problem]:
     """Every schema problem of one parsed document, in document order."""
     reporter = _Reporter(doc, kind)
-    for error in sorted(
-        _validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
-    ):
+    errors = () if _valid(kind)(doc.data) else _validator(kind).iter_errors(doc.data)
+    for error in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
         reporter.report(error)
     # jsonschema does not assert "format" by default; dates are checked strictly here.
     for path, value in _dates(doc.data, []):

@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from .check import TermIndex, scan_text
+from .assistant.llms import llms_files
+from .check import TermIndex, scan_text, senses_of
 from .check.docs import read_text
 from .config import Config, load_config
 from .exchange import defined_term_jsonld, glossary_json, script_json
@@ -124,6 +125,14 @@ class SiteBuild:
     # The problems of each hand-written page: the checker's, then those found rendering it.
     page_problems: dict[str, list[Problem]] = field(default_factory=dict)
     _rendering: dict[str, list[Problem]] = field(default_factory=dict, repr=False)
+    # The checker's compiled glossary, when the build checked the pages: the site links
+    # the checker's mentions.
+    checked_with: TermIndex | None = field(default=None, repr=False)
+
+    @cached_property
+    def term_index(self) -> TermIndex:
+        """The index first mentions are found with (the checker's, when it ran)."""
+        return self.checked_with or TermIndex.from_glossary(self.site.glossary, self.site.config)
 
     @cached_property
     def term_pages(self) -> dict[str, str]:
@@ -140,12 +149,16 @@ class SiteBuild:
         return words, re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, others))
                                  + r")(?![\w-])") if others else None
 
-    def assets(self) -> dict[str, bytes]:
-        """Files published beside the pages: the stylesheet, the script and ``glossary.json``."""
+    def assets(self, settings: Mapping[str, Any] | None = None) -> dict[str, bytes]:
+        """Files published beside the pages: the stylesheet, the script, ``glossary.json``,
+        and ``llms.txt`` and ``llms-full.txt`` (``settings``: the engine's, for the site's
+        name, summary and address)."""
         found = {f"{ASSET_DIR}/{name}": package_files("shoptalk").joinpath("assets", name)
                  .read_bytes() for name in ASSETS}
         # The whole language as data, at a stable address beside the site.
         found[GLOSSARY_JSON] = glossary_json(self.site.glossary).encode("utf-8")
+        found.update(llms_files(self.site, self.docs, {*self.docs, *self.generated},
+                                settings or {}))
         return found
 
     def finish_markdown(self, uri: str, markdown: str, meta: Mapping[str, Any]) -> str:
@@ -153,7 +166,12 @@ class SiteBuild:
         when ``live``, the glossary's errors and the page's own problems shown on top."""
         if uri not in self.generated and self.site.config.link_first_mention \
                 and meta.get("link_terms", True) is not False:
-            markdown = link_first_mentions(markdown, self.site, uri)
+            doc = self.docs.get(uri)
+            index = self.term_index
+            # A shared abbreviation means what the page as written picks (front matter,
+            # term() references): the rendered Markdown has neither.
+            markdown = link_first_mentions(markdown, self.site, uri, index,
+                                           senses_of(doc.text, index) if doc else None)
         shown = self.problems_shown(uri) if self.live else ""
         self._rendering.pop(uri, None)
         return shown + markdown + self.abbreviation_block(markdown)
@@ -330,6 +348,7 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
     (the one ``load_site`` was given): reuse the scans and pages whose inputs are unchanged.
     """
     findings: list[Problem] = []
+    index: TermIndex | None = None
     usage: dict[str, list[DocRef]] = {}
     playbooks: dict[str, list[DocRef]] = {}
     pages = sorted(docs.values(), key=lambda p: p.uri)
@@ -374,7 +393,7 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
             page_problems.setdefault(by_path[finding.path], []).append(finding)
     return SiteBuild(site, docs, generated, findings,
                      abbreviation_table(site) if abbreviations else {}, live,
-                     tuple(glossary_problems), page_problems)
+                     tuple(glossary_problems), page_problems, checked_with=index)
 
 
 __all__ = ["ASSETS", "ASSET_DIR", "GLOSSARY_JSON", "SCRIPTS", "SITE_RULE_IDS", "STYLESHEETS",

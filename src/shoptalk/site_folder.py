@@ -174,7 +174,7 @@ def write_folder(target: Path, pages: Mapping[str, str], build: SiteBuild,
         shutil.copytree(docs_dir, docs, ignore=_skip_pages(docs_dir, set(build.docs),
                                                            build.site.config.root))
         files: dict[str, bytes] = {uri: text.encode("utf-8") for uri, text in pages.items()}
-        files.update(build.assets())
+        files.update(build.assets(config))
         for uri, data in files.items():
             path = docs / uri
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ not YAML experts and a silent change is worse than a clear error:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,12 @@ class Document:
     values: dict[str, Pos] = field(default_factory=dict)
     keys: dict[str, Pos] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Set by the fast path: positions read again only when something asks for one.
+    located: Mapping[str, Pos] | None = None
+
+    def positions(self) -> Mapping[str, Pos]:
+        """Where each value stands, for the record built from this document."""
+        return self.located if self.located is not None else dict(self.values)
 
     @property
     def ok(self) -> bool:
@@ -61,7 +68,7 @@ class Document:
         self.problems.append(Problem(self.display, pos.line, pos.col, "error", message, rule))
 
 
-_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
 
 
 class _Refused(Exception):
@@ -103,10 +110,22 @@ def _text(doc: Document, event: yaml.ScalarEvent, label: str) -> str:
     return value
 
 
-def _scalar(doc: Document, event: yaml.ScalarEvent, path: str) -> Any:
-    value = _text(doc, event, _label(path))
-    if event.style or event.tag:
-        return value  # quoted, block and explicitly tagged scalars are always strings
+class NumberTooLong(ValueError):
+    """A whole number longer than MAX_DIGITS: refused before ``int()`` is called."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(f"{digits} digits")
+        self.digits = digits
+
+
+def core_value(value: str, style: str | None, tag: str | None) -> Any:
+    """A scalar's value under YAML 1.2's core schema (both readers ask this one function).
+
+    Quoted, block and explicitly tagged scalars are text; a plain one may be null, a
+    boolean or a whole number. Raises NumberTooLong past MAX_DIGITS digits.
+    """
+    if style or tag:
+        return value
     if _NULL.match(value):
         return None
     if value in _BOOL:
@@ -114,15 +133,28 @@ def _scalar(doc: Document, event: yaml.ScalarEvent, path: str) -> Any:
     if _INT.match(value):
         digits = len(value.lstrip("+-"))
         if digits > MAX_DIGITS:
-            doc.error(
-                _mark(event),
-                f"{_label(path)}a number with {digits} digits is too long (at most "
-                f"{MAX_DIGITS}); write a smaller number, or put it in quotes if it is text",
-                "bad-value",
-            )
-            return None
+            raise NumberTooLong(digits)
         return int(value)
     return value
+
+
+def invisible(text: str) -> bool:
+    """Whether ``text`` holds a control character or bidi override the readers refuse."""
+    return _INVISIBLE.search(text) is not None
+
+
+def _scalar(doc: Document, event: yaml.ScalarEvent, path: str) -> Any:
+    value = _text(doc, event, _label(path))
+    try:
+        return core_value(value, event.style, event.tag)
+    except NumberTooLong as exc:
+        doc.error(
+            _mark(event),
+            f"{_label(path)}a number with {exc.digits} digits is too long (at most "
+            f"{MAX_DIGITS}); write a smaller number, or put it in quotes if it is text",
+            "bad-value",
+        )
+        return None
 
 
 def _join(prefix: str, key: str) -> str:
@@ -233,7 +265,7 @@ def _events(loader: Any) -> Any:
 
 
 def _build(doc: Document, text: str) -> Any:
-    loader = _Parser(text)
+    loader = Parser(text)
     try:
         events = _events(loader)
         next(events)  # StreamStart
@@ -340,4 +372,7 @@ def read_yaml(path: Path, display: str, raw: bytes | None = None) -> Document:
     return doc
 
 
-__all__ = ["MAX_DEPTH", "MAX_DIGITS", "Document", "read_yaml"]
+__all__ = [
+    "MAX_DEPTH", "MAX_DIGITS", "Document", "NumberTooLong", "Parser", "core_value", "invisible",
+    "read_yaml",
+]

@@ -153,3 +153,14 @@ def test_abbreviations_are_found_as_one_alternation_would_find_them() -> None:
         expected = sorted(set(alternation.findall(blank_code(text))))
         block = build.abbreviation_block(text)
         assert re.findall(r"^\*\[(.+?)\]: ", block, re.M) == expected, text
+
+
+def test_a_shared_abbreviation_is_linked_as_the_page_as_written_chooses(tmp_path: Path) -> None:
+    page = "---\nshoptalk-context: [product-qualified-lead]\n---\n# X\n\nThe PQL, a PQL.\n"
+    build = _build(tmp_path, {"playbooks/x.md": page})
+    body = page.split("---\n", 2)[2]
+    finished = build.finish_markdown("playbooks/x.md", body, {})
+    assert finished.startswith("# X\n\nThe [PQL](../glossary/product-qualified-lead.md ")
+    assert finished.count("](../glossary/") == 1
+    # Without the page's choice the abbreviation stays ambiguous: no link.
+    assert "](../glossary/" not in build.finish_markdown("playbooks/y.md", body, {})

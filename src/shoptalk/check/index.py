@@ -20,17 +20,17 @@ from typing import Literal
 
 from ..config import Config
 from ..language import Language, closed, forms_of
-from ..model import Glossary, Term
+from ..model import Framework, Glossary, Role, Stage, Term
 from ..problems import PathDisplay
 from .words import WORD_RE, case_inflections, fold, inflections, normalize, words
 
-Kind = Literal["name", "abbreviation", "avoid"]
+Kind = Literal["name", "abbreviation", "avoid", "known"]
 Spelling = tuple[str, ...]  # what joins each pair of words: "-" (a hyphen) or " "
 
 __all__ = ["Entry", "Kind", "Spelling", "TermIndex", "spelling"]
 
 _HYPHENS = frozenset("-\u2010\u2011")
-_RANK = {"abbreviation": 0, "name": 1, "avoid": 2}
+_RANK = {"abbreviation": 0, "name": 1, "avoid": 2, "known": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,8 @@ class Entry:
     ``exact`` holds the case-kept words, ``exact_last`` the case-kept last-word forms.
     ``spelling`` is how the glossary joins ``folded``'s words; None when the wording is
     written with another number of words (reached here as a spelling variant).
+    ``kind`` "known" is the name of a stage, role or framework: it means no term
+    (``term_ids`` is empty) and only keeps a term from matching inside it.
     """
 
     folded: tuple[str, ...]
@@ -95,6 +97,15 @@ class TermIndex:
                 entry = _entry(form.text, "avoid" if form.role == "avoid" else "name", (term.id,))
                 if entry is not None:
                     entries.append(entry)
+        # The names of stages, roles and frameworks are known phrases too: no term is
+        # mentioned inside one ("discovery questions framework" does not mention Discovery).
+        named: list[Stage | Role | Framework] = [*self.glossary.stages.values(),
+                                                 *self.glossary.roles.values(),
+                                                 *self.glossary.frameworks.values()]
+        for record in named:
+            entry = _entry(record.name, "known", ())
+            if entry is not None and len(entry.folded) > 1:
+                entries.append(entry)
         for abbreviation, ids in by_abbreviation.items():
             if len(ids) > 1:
                 self.homonyms[abbreviation] = tuple(ids)

@@ -59,6 +59,10 @@ class Block:
     text: str
     starts: list[int]  # prose offset where each verbatim piece begins
     sources: list[int]  # source offset of that piece's first character
+    # Where the block sits, for the site's links: "prose", "heading" or "html" (the text
+    # of an HTML block); and the prose ranges that already are link text.
+    place: str = "prose"
+    links: list[tuple[int, int]] = field(default_factory=list)
 
     def source_offset(self, index: int) -> int:
         """The source offset of the prose character at ``index``."""
@@ -150,6 +154,8 @@ def _walk(work: str, base_line: int, page: Page, fillers: set[int]) -> None:
         if tok.type == "inline" and tok.map:
             block = _inline(tok, work, page, base_line, cursors, fillers)
             if block is not None:
+                if i and tokens[i - 1].type == "heading_open":
+                    block.place = "heading"
                 page.blocks.append(block)
         if tok.type == "html_block" and tok.map:
             # The lines as written (list indents and quote marks are plain text to HTML).
@@ -255,7 +261,7 @@ def _html_text(content: str, first_line: int, src: str, page: Page) -> Block | N
     if not any(part.strip(" " + BARRIER) for part in out.parts):
         return None
     text = _ENTITY_RE.sub(lambda m: BARRIER * len(m.group()), "".join(out.parts))
-    return Block(text, out.starts, out.sources)
+    return Block(text, out.starts, out.sources, "html")
 
 
 def _html_line(content: str, marks: list[tuple[int, int]], begin: int, size: int, source: int,
@@ -278,13 +284,14 @@ def _html_line(content: str, marks: list[tuple[int, int]], begin: int, size: int
 class _Builder:
     """Accumulates prose text and its piece map for one inline token."""
 
-    __slots__ = ("parts", "size", "sources", "starts")
+    __slots__ = ("links", "parts", "size", "sources", "starts")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.size = 0
         self.starts: list[int] = []
         self.sources: list[int] = []
+        self.links: list[tuple[int, int]] = []  # prose ranges of link text
 
     def piece(self, text: str, source: int) -> None:
         self.starts.append(self.size)
@@ -329,6 +336,7 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
     out = _Builder()
     cursor = 0
     opened: list[tuple[int, str]] = []  # where each open link starts, and its href
+    text_starts: list[int] = []  # prose offset where each open link's text starts
     children = tok.children or []
     i = 0
     while i < len(children):
@@ -360,9 +368,12 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
             i += 1
         elif kind == "link_open":
             opened.append((content.find("[", cursor), ch.attrGet("href") or ""))
+            text_starts.append(out.size)
         elif kind == "link_close":
             start, href = opened.pop() if opened else (cursor, "")
             cursor = _target(content, cursor, start, href, to_source, page)
+            if text_starts:
+                out.links.append((text_starts.pop(), out.size))
         elif kind == "image":
             at = content.find("![", cursor)
             cursor = at + 2 if at >= 0 else cursor
@@ -385,6 +396,7 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
                 cursor = at + len(needle)
                 if kind == "html_inline":
                     page.html.append((to_source(at), needle))
+                    _html_anchor(needle, out, text_starts)
                 if kind == "html_inline" and needle.startswith("<!--"):
                     line = page.position(to_source(at))[0] - 1
                     page.comments.append(Comment(needle, line, line + 1))
@@ -392,10 +404,25 @@ def _inline(tok: Any, src: str, page: Page, base_line: int, cursors: dict[int, i
         i += 1
     if not out.starts:
         return None
+    out.links.extend((start, out.size) for start in text_starts)  # an <a> left open
     text = "".join(out.parts)
     if ("://" in text or "www." in text or "@" in text or "mailto:" in text):
         text = URL_RE.sub(lambda m: BARRIER * len(m.group()), text)
-    return Block(text, out.starts, out.sources)
+    return Block(text, out.starts, out.sources, links=out.links)
+
+
+_ANCHOR_RE = re.compile(r"<(/?)a(?:[\s/>]|\Z)", re.I)
+
+
+def _html_anchor(tag: str, out: _Builder, text_starts: list[int]) -> None:
+    """An inline ``<a …>`` opens link text as ``[`` does; ``</a>`` closes it."""
+    found = _ANCHOR_RE.match(tag)
+    if found is None:
+        return
+    if not found.group(1):
+        text_starts.append(out.size)
+    elif text_starts:
+        out.links.append((text_starts.pop(), out.size))
 
 
 def _target(content: str, cursor: int, start: int, href: str, to_source: Any,

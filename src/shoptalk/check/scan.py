@@ -19,7 +19,8 @@ from .acronyms import acronym_base, defines, is_stopword, shouted
 from .grammar import Rewording, reword
 from .index import Entry, TermIndex
 from .knowledge import Knowledge
-from .matcher import Hit, Words, match
+from .matcher import Hit, match
+from .mentions import PageSenses, context_choices, inline_senses
 from .pagewide import knowledge_for, near_miss, one_per_page
 from .prose import Block, Page, read_page
 from .refs import Reference, references
@@ -75,6 +76,7 @@ class _State:
     mentions: list[Mention] = field(default_factory=list)
     edits: dict[tuple[int, int], Edit] = field(default_factory=dict)
     chosen: set[str] = field(default_factory=set)  # term ids a page picked by reference
+    senses: PageSenses = field(default_factory=lambda: PageSenses({}, frozenset()))
 
     def add(self, rule: str, start: int, end: int, message: str, subject: str,
             replacement: str | None = None, group: str | None = None) -> Problem:
@@ -122,7 +124,8 @@ def scan_page(text: str, display: str, index: TermIndex, config: Config, *,
     defined: dict[str, tuple[int, int]] = {}
     knowledge = knowledge_for(config)
     matched = [(block, *match(block.text, index)) for block in page.blocks]
-    state.chosen.update(_inline_senses(state, matched))
+    state.chosen.update(inline_senses((block, hits) for block, hits, _, _ in matched))
+    state.senses = PageSenses(state.settings.context, frozenset(state.chosen))
     for block, hits, free, words in matched:
         for hit in hits:
             _report_hit(state, block, hit)
@@ -178,7 +181,7 @@ def _check_references(state: _State, refs: list[Reference]) -> None:
             state.chosen.add(answer.record.id)
             state.mention(answer.record.id, start, end)
     # A page that picks one meaning of a shared abbreviation by reference keeps it.
-    state.chosen.update(_context_choices(state))
+    state.chosen.update(context_choices(state.settings, state.index))
 
 
 def _check_template(state: _State) -> None:
@@ -190,19 +193,11 @@ def _check_template(state: _State) -> None:
         state.add("template-code", start, end, p.message, "")
 
 
-def _context_choices(state: _State) -> set[str]:
-    chosen = set()
-    settings = state.settings
-    for value in (*settings.context.values(), *settings.context_terms):
-        term = state.index.lookup(value)
-        if term is not None:
-            chosen.add(term.id)
-    return chosen
-
-
 def _report_hit(state: _State, block: Block, hit: Hit) -> None:
-    start, end = _span(block, hit.start, hit.end)
     entry = hit.entry
+    if entry.kind == "known":
+        return  # another record's name ("discovery questions framework"): no term's mention
+    start, end = _span(block, hit.start, hit.end)
     found = " ".join(block.text[hit.start:hit.end].split())
     if entry.kind == "avoid":
         term = state.index.term(entry.term_ids[0])
@@ -235,17 +230,9 @@ def _report_hit(state: _State, block: Block, hit: Hit) -> None:
 
 def _resolve(state: _State, entry: Entry, start: int, end: int, found: str) -> str | None:
     """The term a wording means here; a shared abbreviation needs the page's context."""
-    if len(entry.term_ids) == 1:
-        return entry.term_ids[0]
-    settings = state.settings
-    named = settings.context.get(entry.wording)
-    if named is not None:
-        term = state.index.lookup(named)
-        if term is not None and term.id in entry.term_ids:
-            return term.id
-    picked = [t for t in entry.term_ids if t in state.chosen]
-    if len(picked) == 1:
-        return picked[0]
+    term_id = state.senses.of(entry, state.index)
+    if term_id is not None:
+        return term_id
     terms = [state.index.term(t) for t in entry.term_ids]
     options = " or ".join(f"'{t.name}'" + (f" ({t.context})" if t.context else "")
                           for t in terms)
@@ -300,32 +287,6 @@ def _report_acronyms(state: _State, undefined: list[tuple[str, int, int]],
         for base, (start, end) in defined.items():
             state.add("inline-defined-acronym", start, end, f"'{base}' is defined only on this "
                       f"page; define it in {terms_dir}/ so every page shares it", base)
-
-
-def _inline_senses(state: _State, matched: list[tuple[Block, list[Hit], list[int], Words]]
-                   ) -> set[str]:
-    """Terms a page picks by spelling a shared abbreviation out: "Google Tag Manager (GTM)"
-    or "GTM (Google Tag Manager)" selects that sense for the page, as front matter does."""
-    chosen: set[str] = set()
-    for block, hits, _, _ in matched:
-        text = block.text
-        for k, hit in enumerate(hits):
-            if hit.entry.kind != "abbreviation" or len(hit.entry.term_ids) < 2:
-                continue
-            ids = hit.entry.term_ids
-            before = hits[k - 1] if k > 0 else None
-            after = hits[k + 1] if k + 1 < len(hits) else None
-            if (before is not None and before.entry.kind == "name"
-                    and before.entry.term_ids[0] in ids
-                    and text[before.end:hit.start].strip() == "("
-                    and text[hit.end:].lstrip(" ").startswith(")")):
-                chosen.add(before.entry.term_ids[0])
-            elif (after is not None and after.entry.kind == "name"
-                    and after.entry.term_ids[0] in ids
-                    and text[hit.end:after.start].strip() == "("
-                    and text[after.end:].lstrip(" ").startswith(")")):
-                chosen.add(after.entry.term_ids[0])
-    return chosen
 
 
 def _finish(state: _State, *, all_occurrences: bool = False) -> tuple[FileScan, list[Edit]]:

@@ -5,10 +5,23 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import check, codeowners, crm, diff, export, import_, new, pages, report, review, validate
+from . import (
+    check,
+    codeowners,
+    crm,
+    diff,
+    export,
+    import_,
+    mcp,
+    new,
+    pages,
+    report,
+    review,
+    validate,
+)
 
 COMMANDS: tuple[ModuleType, ...] = (validate, new, diff, review, codeowners, import_, export,
-                                     crm, check, report, pages)
+                                     crm, check, report, pages, mcp)
 
 
 __all__ = ["COMMANDS"]

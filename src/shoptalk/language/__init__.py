@@ -21,6 +21,7 @@ from .forms import (
     forms_of,
     homonyms,
     new_forms,
+    same_concept,
     variants,
 )
 from .names import Answer, Kind, Language, Names
@@ -30,5 +31,5 @@ from .wording import COMPOUND_JOINERS, closed, fold, looks, normalize
 __all__ = [
     "COMPOUND_JOINERS", "ROLE_WORDS", "Answer", "Form", "FormRole", "Kind", "Language", "Names",
     "Review", "Wordings", "closed", "fold", "forms_of", "homonyms", "looks", "new_forms",
-    "normalize", "review_state", "variants",
+    "normalize", "review_state", "same_concept", "variants",
 ]

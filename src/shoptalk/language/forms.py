@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Record, Term
-from .wording import closed, fold
+from .wording import closed, fold, normalize
 
 __all__ = ["ROLE_WORDS", "Form", "FormRole", "Wordings", "forms_of", "homonyms", "new_forms",
-           "variants"]
+           "same_concept", "variants"]
 
 FormRole = Literal["name", "alias", "abbreviation", "avoid"]
 
@@ -120,3 +120,17 @@ class Wordings:
                 yield form, None
             elif earlier.record_id != form.record_id and not homonyms(earlier, form):
                 yield form, earlier
+
+
+def same_concept(terms: Iterable[Term], name: str, abbreviation: str | None
+                 ) -> list[tuple[Literal["name", "abbreviation"], Term]]:
+    """The terms a role called ``name`` (``abbreviation``) is the same thing as: each with
+    the key they share, the name first (rule ``role-term``, ``shoptalk new role``)."""
+    found: list[tuple[Literal["name", "abbreviation"], Term]] = []
+    for term in terms:
+        if fold(term.name) == fold(name):
+            found.append(("name", term))
+        elif abbreviation and term.abbreviation \
+                and normalize(term.abbreviation) == normalize(abbreviation):
+            found.append(("abbreviation", term))
+    return found

@@ -67,7 +67,10 @@ def _append(table: dict[str, list[str]], key: str, record_id: str) -> None:
 class Names(Generic[R]):
     """The records of one kind by every wording that names them."""
 
-    def __init__(self, kind: str, records: Mapping[str, R]) -> None:
+    def __init__(self, kind: str, records: Mapping[str, R],
+                 same_as: Mapping[str, Term] | None = None) -> None:
+        """``same_as``: record id → the term that is the same concept (a role's ``term``),
+        whose wordings name the record too."""
         self.kind = kind
         self.records: Mapping[str, R] = records
         self._by_wording: dict[str, list[str]] = {}  # folded id, name, alias → ids
@@ -77,7 +80,8 @@ class Names(Generic[R]):
         for record in records.values():
             _append(self._by_wording, fold(record.id), record.id)
             self._written.setdefault(fold(record.id), record.id)
-            for form in forms_of(record):
+            term = (same_as or {}).get(record.id)
+            for form in (*forms_of(record), *(forms_of(term) if term else ())):
                 if form.role == "avoid":
                     continue  # avoided wording names nothing: the checker suggests the term
                 if form.role == "abbreviation":
@@ -136,8 +140,12 @@ class Language:
 
     @cached_property
     def roles(self) -> Names[Role]:
-        """Roles by id, name and abbreviation."""
-        return Names("role", self.glossary.roles)
+        """Roles by id, name and abbreviation, and by every wording of the term a role is
+        (``role("solutions engineer")`` names the SE role when its term has that alias)."""
+        terms = self.glossary.terms
+        same_as = {r.id: terms[r.term] for r in self.glossary.roles.values()
+                   if r.term is not None and r.term in terms}
+        return Names("role", self.glossary.roles, same_as)
 
     @cached_property
     def frameworks(self) -> Names[Framework]:

@@ -117,7 +117,8 @@ class SiteData:
         if role is None:  # owners may be team handles rather than roles
             return safe.md_inline(label or role_id or "")
         text = label or role.abbreviation or role.name
-        return link(text, page, self.uri("role", role.id), f"{role.name}: {role.description}")
+        return link(text, page, self.uri("role", role.id),
+                    f"{role.name}: {self.glossary.role_description(role)}")
 
     def roles_links(self, role_ids: Sequence[str], page: str) -> Markup:
         return Markup(", ".join(self.role_link(r, page) for r in role_ids))

@@ -1,23 +1,25 @@
 """Markdown-level passes over hand-written pages: code shielding and first-mention links.
 
-These work on Markdown text line by line and never touch fenced code, inline
-code, headings, links, raw HTML or definition lines.
+Code shielding works on Markdown text line by line; first-mention links come from
+the checker's mentions (one scan: what the checker counts is what the site links).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from . import safe
 from .context import SiteData
 from .env import rel
 
+if TYPE_CHECKING:
+    from ..check import PageSenses, TermIndex
+
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|!?\[[^\]]*\]\[[^\]]*\]|<[^>\n]*>|https?://\S+")
 JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
-SKIP_LINE = re.compile(r"^\s*(#|\*\[|\[[^\]]+\]:|!!!|\?\?\?|<|\{%|---\s*$|===)")
 
 
 def code_regions(markdown: str) -> Iterator[tuple[int, int]]:
@@ -94,67 +96,47 @@ def shield_code_insertions(markdown: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), inserted
 
 
-def _mention_pattern(site: SiteData) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
-    names: dict[str, str] = {}  # folded name or alias -> term id
-    abbrs: dict[str, str] = {}  # abbreviation as written -> term id
-    clashes: set[str] = set()
-    for term in site.glossary.terms.values():
-        if term.deprecated:
-            continue
-        for table, form in [*((names, f.casefold()) for f in (term.name, *term.aliases)),
-                            *([(abbrs, term.abbreviation)] if term.abbreviation else [])]:
-            if len(form) < 2:
-                continue
-            if table.get(form, term.id) != term.id:
-                clashes.add(form)  # a homonym (PQL): the hover explains both, no link
-            table.setdefault(form, term.id)
-    for form in clashes:
-        names.pop(form, None)
-        abbrs.pop(form, None)
-    words = sorted({*names, *abbrs}, key=len, reverse=True)
-    pattern = "|".join(re.escape(w) for w in words) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])({pattern})(?![\w-])", re.I), names, abbrs
+# A link the page already has to a term's or a role's page (macros write these).
+_LINKED_RE = re.compile(r"\b(glossary|roles)/([a-z0-9-]+)\.md\b")
 
 
-_CACHE: dict[int, tuple[re.Pattern[str], dict[str, str], dict[str, str]]] = {}
+def linked_terms(markdown: str, site: SiteData) -> set[str]:
+    """Terms the page already links to: a term page, or the page of a role that is the term."""
+    found = set()
+    for folder, record_id in _LINKED_RE.findall(markdown):
+        if folder == "glossary":
+            found.add(record_id)
+        elif (role := site.glossary.roles.get(record_id)) is not None and role.term:
+            found.add(role.term)
+    return found
 
 
-def link_first_mentions(markdown: str, site: SiteData, page: str) -> str:
+def link_first_mentions(markdown: str, site: SiteData, page: str, index: TermIndex,
+                        senses: PageSenses | None = None) -> str:
     """Link the first prose mention of each term on the page to the term's page.
 
-    Names and aliases match in any case; abbreviations only as written.
+    The mentions are the checker's (``shoptalk.check.mentions``): the same spans, the
+    same longest match and the same sense of a shared abbreviation (``senses``, read
+    from the page as written). Headings, code, links, HTML and macros are never linked.
     """
-    key = id(site.glossary)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = _mention_pattern(site)
-    pattern, names, abbrs = _CACHE[key]
-    linked = set(re.findall(r"glossary/([a-z0-9-]+)\.md", markdown))
-    lines = markdown.splitlines(keepends=True)
-    shield_lines = blank_code(markdown).splitlines(keepends=True)
-    in_html = False
-    for n, (line, shield) in enumerate(zip(lines, shield_lines, strict=True)):
-        if in_html or SKIP_LINE.match(line):
-            in_html = (in_html or line.lstrip().startswith("<")) and line.strip() != ""
+    # Imported here: the checker imports this module (page_template reads code regions).
+    from ..check import mentions, normalise
+
+    markdown = normalise(markdown)
+    linked = linked_terms(markdown, site)
+    pieces: list[str] = []
+    last = 0
+    for span in mentions(markdown, index, senses):
+        term = site.glossary.terms.get(span.term_id)
+        if not span.linkable or term is None or term.deprecated or term.id in linked:
             continue
-        masked = LINK.sub(lambda m: " " * len(m.group(0)), shield)
-        pieces, last = [], 0
-        for match in pattern.finditer(masked):
-            text = match.group(1)
-            term_id = abbrs.get(text) or names.get(text.casefold())
-            if term_id is None or term_id in linked:
-                continue
-            linked.add(term_id)
-            term = site.glossary.terms[term_id]
-            target = rel(page, site.uri("term", term_id) or "")
-            pieces += [line[last:match.start()],
-                       f'[{line[match.start():match.end()]}]({target} '
-                       f'"{safe.attr_text(term.definition)}")']
-            last = match.end()
-        if pieces:
-            lines[n] = "".join(pieces) + line[last:]
-    return "".join(lines)
+        linked.add(term.id)
+        target = rel(page, site.uri("term", term.id) or "")
+        pieces += [markdown[last:span.start], f'[{markdown[span.start:span.end]}]({target} '
+                   f'"{safe.attr_text(term.definition)}")']
+        last = span.end
+    return "".join(pieces) + markdown[last:] if pieces else markdown
 
 
-__all__ = ["blank_code", "code_regions", "link_first_mentions", "shield_code",
+__all__ = ["blank_code", "code_regions", "link_first_mentions", "linked_terms", "shield_code",
            "shield_code_insertions"]

@@ -195,8 +195,11 @@ def role_page(site: SiteData, role_id: str) -> GeneratedPage:
     needs = [{"stage": site.stage_link(f.stage.id, uri), "what": f.what,
               "from_": site.role_link(f.giver, uri), "why": f.why}
              for f in all_flows if f.taker == role_id]
+    description = site.glossary.role_description(role)
     markdown = render(
-        "role.md.j2", role=role, front=front_matter(role.name, description=role.description),
+        "role.md.j2", role=role, description=description,
+        front=front_matter(role.name, description=description),
+        defined_by=site.term_link(role.term, uri) if role.term in site.glossary.terms else "",
         meta=safe.md_inline(team) + Markup(" · ")
         + review_badge(review_state(role, site.config)),
         owns=Markup(", ").join(site.stage_link(s.id, uri) for s in owned),

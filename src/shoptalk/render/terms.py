@@ -47,6 +47,9 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
     ]
     if term.core:
         badges.insert(1, _badge("core term", "core", "Part of the new-hire core set"))
+    role = g.role_of_term(term.id)
+    if role is not None:  # one concept: the role's page holds its responsibilities
+        badges.insert(-1, Markup("Role page: ") + site.role_link(role.id, uri, role.name))
     title = f"{term.name} ({term.abbreviation})" if term.abbreviation else term.name
     markdown = render(
         "term.md.j2", term=term,

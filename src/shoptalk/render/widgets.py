@@ -72,7 +72,8 @@ def roles_index(site: SiteData) -> GeneratedPage:
     roles = sorted(site.glossary.roles.values(), key=lambda r: (teams.get(r.team, 3), r.name))
     rows = [site.role_link(r.id, ROLES_INDEX, r.name)
             + (f" ({safe.md_inline(r.abbreviation)})" if r.abbreviation else "")
-            + Markup(" — ") + safe.md_inline(safe.plain(r.description)) for r in roles]
+            + Markup(" — ") + safe.md_inline(safe.plain(site.glossary.role_description(r)))
+            for r in roles]
     markdown = render("index_list.md.j2", front=front_matter("Roles"), heading="Roles",
                       intro=Markup("Everyone who touches the customer, what they own and who "
                                    f"depends on them. See the [handoff map]"
@@ -170,7 +171,7 @@ def abbreviations(site: SiteData) -> dict[str, str]:
         found.setdefault(t.abbreviation, []).append(f"{label}: {what}")
     for r in site.glossary.roles.values():
         if r.abbreviation and r.abbreviation not in found:
-            found[r.abbreviation] = [f"{r.name}: {safe.plain(r.description)}"]
+            found[r.abbreviation] = [f"{r.name}: {safe.plain(site.glossary.role_description(r))}"]
     for f in site.glossary.frameworks.values():
         if f.abbreviation and f.abbreviation not in found:
             found[f.abbreviation] = [f"{f.name}: {safe.plain(f.purpose)}"]

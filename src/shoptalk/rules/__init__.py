@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterator
 from ..config import Config
 from ..model import Glossary
 from ..problems import Problem
-from . import content, crm, freshness, lifecycle, references, stages, surface
+from . import content, crm, freshness, lifecycle, references, roles, stages, surface
 
 Check = Callable[[Glossary, Config], Iterator[Problem]]
 
 RULES: tuple[Check, ...] = (
     references.check,
     surface.check,
+    roles.check,
     lifecycle.check,
     stages.check,
     crm.check,
@@ -29,6 +30,7 @@ RULES: tuple[Check, ...] = (
 RULE_IDS: dict[str, str] = {
     **references.IDS,
     **surface.IDS,
+    **roles.IDS,
     **lifecycle.IDS,
     **stages.IDS,
     **crm.IDS,

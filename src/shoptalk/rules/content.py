@@ -84,8 +84,8 @@ def check_term(term: Term, config: Config) -> Iterator[Problem]:
             )
     # Examples written but unreadable (a sentence YAML took for a key and value) already
     # have their own problem: one broken value, one message.
-    written = "examples[0]" in term.source.positions
-    if not term.examples and not written and not term.deprecated:
+    # Asked last: a record read on the fast path reads its positions only when asked.
+    if not term.examples and not term.deprecated and "examples[0]" not in term.source.positions:
         yield at(
             term,
             "name",

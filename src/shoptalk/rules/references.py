@@ -103,6 +103,8 @@ def references(glossary: Glossary, config: Config) -> Iterator[Reference]:
             found.append(_one(stage, f"handoffs[{i}].to", handoff.to, "role", roles))
         for i, named in enumerate(stage.framework_elements):
             found.append(_element(glossary, stage, f"framework_elements[{i}]", named))
+    for role in glossary.roles.values():
+        found.append(_one(role, "term", role.term, "term", terms))
     for framework in glossary.frameworks.values():
         for i, element in enumerate(framework.elements):
             key = f"elements[{i}].known_by"
