@@ -40,7 +40,7 @@ from .validate import validate
 
 ASSET_DIR = "assets/shoptalk"
 ASSETS = ("shoptalk.css", "shoptalk.js", "diagram.css", "quiz.css", "quiz.js", "find.css",
-          "find.js")
+          "find.js", "access.js")
 GLOSSARY_JSON = "glossary.json"
 STYLESHEETS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".css"))
 SCRIPTS = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js"))

@@ -1,0 +1,156 @@
+"""Accessibility of the built starter site in Chromium: axe-core on one page of every kind
+at desktop and phone size, and the interactive parts worked by keyboard alone.
+
+axe-core comes inside the ``axe-playwright-python`` wheel (its ``axe.min.js``); nothing is
+downloaded when the tests run, and requests to other hosts are refused (``Tab``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from .conftest import Tab
+
+pytestmark = pytest.mark.browser
+
+# One page of each kind the site has. A new kind of page gets a row here.
+PAGE_KINDS = {
+    "home": "",
+    "start here": "start-here/",
+    "glossary A-Z": "glossary/",
+    "category": "glossary/category/qualification/",
+    "term": "glossary/ideal-customer-profile/",
+    "term with homonyms": "glossary/product-qualified-lead/",
+    "pipeline": "pipeline/",
+    "stage": "pipeline/qualify/",
+    "roles index": "roles/",
+    "role": "roles/ae/",
+    "handoff map": "roles/handoff-map/",
+    "methodology index": "methodology/",
+    "framework": "methodology/meddpicc/",
+    "playbook": "playbooks/discovery-call/",
+    "cheat sheet": "cheat-sheet/",
+    "editing docs": "editing/",
+    "404": "404.html",
+}
+VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+# (viewport, colour scheme): both sizes in light, and the dark palette once.
+LOOKS = [("desktop", "light"), ("phone", "light"), ("desktop", "dark")]
+BLOCKING = ("serious", "critical")
+
+
+@pytest.fixture(scope="module")
+def axe() -> Any:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def look_tab(browser: Any, starter_url: str, request: pytest.FixtureRequest) -> Iterator[Tab]:
+    viewport, scheme = request.param
+    page = browser.new_page(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    yield Tab(page, starter_url)
+    page.close()
+
+
+def blocking(results: dict[str, Any]) -> list[str]:
+    """Each serious or critical violation: rule id, impact, help, and the elements (targets)."""
+    found = []
+    for v in results["violations"]:
+        if v["impact"] in BLOCKING:
+            targets = [" ".join(map(str, node["target"])) for node in v["nodes"]]
+            found.append(f"{v['id']} ({v['impact']}): {v['help']} [{v['helpUrl']}]\n    "
+                         + "\n    ".join(targets[:10])
+                         + (f"\n    ... and {len(targets) - 10} more" if len(targets) > 10 else ""))
+    return found
+
+
+@pytest.mark.parametrize("look_tab", LOOKS, indirect=True, ids=lambda look: "-".join(look))
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_no_serious_accessibility_violations(look_tab: Tab, axe: Any, path: str) -> None:
+    look_tab.open(path)
+    found = blocking(axe.run(look_tab.page).response)
+    assert not found, f"{look_tab.page.url}\n" + "\n".join(found)
+
+
+# -- the keyboard alone -------------------------------------------------------------------
+
+def tab_to(page: Any, selector: str, presses: int = 150) -> bool:
+    """Press Tab until the focused element matches ``selector``; False if it never does."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+            return True
+    return False
+
+
+def focused_inside(page: Any, selector: str) -> bool:
+    """True when the focused element is inside (or is) the element ``selector`` names."""
+    return bool(page.evaluate("s => !!document.activeElement?.closest(s)", selector))
+
+
+# What an answer changes: the quiz's text and each control's state.
+QUIZ_STATE = """quiz => [quiz.innerText, [...quiz.querySelectorAll("button, input")].map(
+    c => [c.checked, c.disabled, c.dataset.state, c.getAttribute("aria-pressed")])]"""
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_the_quiz_is_answered_with_the_keyboard(tab: Tab, key: str) -> None:
+    page = tab.open("start-here/")
+    questions = page.locator(".st-quiz__q")
+    assert tab_to(page, ".st-quiz__q button, .st-quiz__q input")
+    assert focused_inside(page, ".st-quiz__q:nth-of-type(1)")
+    before = questions.nth(0).evaluate(QUIZ_STATE)
+    page.keyboard.press(key)
+    assert questions.nth(0).evaluate(QUIZ_STATE) != before
+    # Focus stays in the quiz: the next Tab reaches the second question, not the page's top.
+    page.keyboard.press("Tab")
+    assert focused_inside(page, ".st-quiz__q:nth-of-type(2)")
+    before = questions.nth(1).evaluate(QUIZ_STATE)
+    page.keyboard.press(key)
+    assert questions.nth(1).evaluate(QUIZ_STATE) != before
+    assert tab.errors == []
+
+
+def test_search_is_reached_typed_into_and_followed_with_the_keyboard(starter_tab: Tab) -> None:
+    page = starter_tab.open("")
+    assert tab_to(page, "input.md-search__input")
+    page.keyboard.type("ICP", delay=20)
+    first = ".md-search-result__item > a"
+    page.wait_for_function(f"() => document.querySelector('{first}')?.pathname"
+                           " === '/glossary/ideal-customer-profile/'")
+    page.keyboard.press("ArrowDown")
+    assert focused_inside(page, ".md-search-result__item")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.pathname === '/glossary/ideal-customer-profile/'")
+    assert starter_tab.errors == []
+
+
+SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_the_palette_toggle_switches_with_the_keyboard(starter_tab: Tab, key: str) -> None:
+    page = starter_tab.open("")
+    assert page.evaluate(SCHEME) == "default"
+    assert tab_to(page, "input.md-option")
+    page.keyboard.press(key)
+    page.wait_for_function(f"() => ({SCHEME})() === 'slate'")
+    page.keyboard.press(key)  # and back, from the option that now has focus
+    page.wait_for_function(f"() => ({SCHEME})() === 'default'")
+    assert starter_tab.errors == []
+
+
+def test_a_checklist_box_is_named_and_ticked_with_the_keyboard(tab: Tab) -> None:
+    page = tab.open("pipeline/qualify/")
+    assert tab_to(page, ".task-list-item input[type=checkbox]")
+    name, item = page.evaluate("""() => { const box = document.activeElement;
+        const item = box.closest(".task-list-item");
+        return [box.getAttribute("aria-label"), item.innerText.trim()] }""")
+    assert name == item != ""  # a screen reader reads the item's own text for the box
+    page.keyboard.press("Space")
+    assert page.evaluate("() => document.activeElement.checked") is True
