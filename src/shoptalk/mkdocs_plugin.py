@@ -123,9 +123,9 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Remember the section each section index page opens."""
+        """Remember the section each section index page opens (and the nav page reuse keys on)."""
         self.sections = {p.file.src_uri: p.parent for p in nav.pages if p.parent is not None}
-        return nav
+        return super().on_nav(nav, config=config, files=files)
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         """A generated page the nav does not list (a term) sits in its core-given section:

@@ -93,27 +93,8 @@ def focused_inside(page: Any, selector: str) -> bool:
     return bool(page.evaluate("s => !!document.activeElement?.closest(s)", selector))
 
 
-# What an answer changes: the quiz's text and each control's state.
-QUIZ_STATE = """quiz => [quiz.innerText, [...quiz.querySelectorAll("button, input")].map(
-    c => [c.checked, c.disabled, c.dataset.state, c.getAttribute("aria-pressed")])]"""
-
-
-@pytest.mark.parametrize("key", ["Enter", "Space"])
-def test_the_quiz_is_answered_with_the_keyboard(tab: Tab, key: str) -> None:
-    page = tab.open("start-here/")
-    questions = page.locator(".st-quiz__q")
-    assert tab_to(page, ".st-quiz__q button, .st-quiz__q input")
-    assert focused_inside(page, ".st-quiz__q:nth-of-type(1)")
-    before = questions.nth(0).evaluate(QUIZ_STATE)
-    page.keyboard.press(key)
-    assert questions.nth(0).evaluate(QUIZ_STATE) != before
-    # Focus stays in the quiz: the next Tab reaches the second question, not the page's top.
-    page.keyboard.press("Tab")
-    assert focused_inside(page, ".st-quiz__q:nth-of-type(2)")
-    before = questions.nth(1).evaluate(QUIZ_STATE)
-    page.keyboard.press(key)
-    assert questions.nth(1).evaluate(QUIZ_STATE) != before
-    assert tab.errors == []
+# The quiz by keyboard alone (Enter for a new set, Tab and Space through every question) is
+# test_quiz_browser.py::test_the_quiz_can_be_done_with_the_keyboard_alone.
 
 
 def test_search_is_reached_typed_into_and_followed_with_the_keyboard(starter_tab: Tab) -> None:

@@ -173,4 +173,4 @@ def test_the_stage_page_leads_with_exit_criteria_required_information_handoffs(
                                      "## Handoffs")]
     assert order == sorted(order)
     assert "In Salesforce: **Needs Analysis** · In HubSpot: **qualifiedtobuy**" in page
-    assert "search:\n  boost: 3\ntags:\n- Discover\n- Needs Analysis\n- qualifiedtobuy\n" in page
+    assert "search:\n  boost: 5\ntags:\n- Discover\n- Needs Analysis\n- qualifiedtobuy\n" in page

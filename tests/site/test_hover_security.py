@@ -111,7 +111,8 @@ def test_no_title_on_the_payload_site_decodes_to_markup(payload_site: Path) -> N
 
 
 def test_payload_hover_text_reads_as_written(payload_site: Path) -> None:
-    page = (payload_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    # A stage page links its terms with their definitions as hover text.
+    page = (payload_site / "pipeline" / "entity-stage" / "index.html").read_text(encoding="utf-8")
     assert 'title="… we win ‹img src=x onerror=alert(document.domain)› and keep.' in page
     home = (payload_site / "index.html").read_text(encoding="utf-8")
     assert '<abbr title="Plain term: A plain term whose page links to the script term.">PLT' \

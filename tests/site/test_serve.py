@@ -242,20 +242,32 @@ def test_serve_survives_a_broken_yaml_file_macro_and_page(tmp_path: Path, browse
             for name, path, good, bad, at, expected in breaks:
                 path.write_text(bad, encoding="utf-8")
                 _wait(lambda at=at, expected=expected: expected in _get(url + at), proc, 240)
-                page.goto(url + at)
+                _open(page, url + at)
                 panel = page.locator(".admonition.shoptalk-error").first
                 assert panel.is_visible()
                 assert expected in panel.inner_text()
                 panel.screenshot(path=str(shots / f"serve-{name}.png"))
                 path.write_text(good, encoding="utf-8")
                 _wait(lambda at=at: "shoptalk-error" not in _get(url + at), proc, 240)
-                page.goto(url + at)
+                _open(page, url + at)
                 assert page.locator(".admonition.shoptalk-error").count() == 0
                 assert page.locator("article h1").first.inner_text().rstrip("\u00b6") == \
                     "Tailored demo"
                 assert proc.poll() is None
         finally:
             page.close()
+
+
+def _open(page: Any, address: str, tries: int = 3) -> None:
+    """Go to ``address``; a live reload landing mid-navigation aborts it, so try again."""
+    for attempt in range(tries):
+        try:
+            page.goto(address)
+            return
+        except Exception as error:  # playwright's Error: ERR_ABORTED while a reload lands
+            if "ERR_ABORTED" not in str(error) or attempt == tries - 1:
+                raise
+            time.sleep(1)
 
 
 def test_a_rebuild_reuses_what_did_not_change_and_redoes_what_did(tmp_path: Path) -> None:

@@ -191,3 +191,18 @@ def test_a_crowded_category_is_cut_into_parts_that_say_where_they_sit(tmp_path: 
         {"title": "Buyers and stakeholders", "uri": "glossary/category/buyers.md"}]
     assert "glossary/category/buyers/2.md" in build.unlisted(
         build.expand_nav([{"Glossary": "glossary/index.md"}]))
+
+
+def test_no_generated_page_says_a_front_matter_key_twice(tmp_path: Path) -> None:
+    # A key said twice is decided by its last line: a stage page once lost its CRM names
+    # from search when the breadcrumb step added a second `tags:`.
+    from shoptalk.yaml_reader import read_yaml
+
+    build = _build(tmp_path, {})
+    assert any(uri.startswith("pipeline/") for uri in build.generated)
+    for uri, page in build.generated.items():
+        match = re.match(r"---\n(.*?\n)---\n", page.markdown, re.S)
+        if match is None:
+            continue
+        doc = read_yaml(tmp_path / "front.yml", uri, match.group(1).encode())
+        assert [p for p in doc.problems if p.rule == "duplicate-key"] == [], uri

@@ -197,8 +197,9 @@
         if (s.list) s.list.hidden = !on;
         if (on) shown += visible;
       });
-      bar.querySelectorAll("a[href^='#letter-']").forEach(function (a) {
-        a.setAttribute("aria-pressed", String(a.getAttribute("href") === "#" + letter));
+      // Material's instant navigation may make the href absolute: compare the fragment.
+      bar.querySelectorAll("a[href*='#letter-']").forEach(function (a) {
+        a.setAttribute("aria-pressed", String(a.hash === "#" + letter));
       });
       all.hidden = !letter;
       count.textContent = shown + (shown === 1 ? " entry" : " entries");
@@ -207,10 +208,10 @@
     text.addEventListener("input", apply);
     all.addEventListener("click", function () { letter = ""; apply(); });
     bar.addEventListener("click", function (event) {
-      var a = event.target.closest("a[href^='#letter-']");
+      var a = event.target.closest("a[href*='#letter-']");
       if (!a) return;
       event.preventDefault();
-      letter = a.getAttribute("href").slice(1);
+      letter = a.hash.slice(1);
       apply();
     });
     apply();

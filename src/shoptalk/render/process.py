@@ -16,6 +16,7 @@ from .handoffs import Flow, role_handoffs
 from .page import GeneratedPage, front_matter, page_title
 from .terms import review_badge, slug, term_table
 
+STAGE_SEARCH_BOOST = 5
 FORECAST_NAMES = {"pipeline": "Pipeline", "best_case": "Best case", "commit": "Commit",
                   "closed": "Closed", "omitted": "Omitted"}
 
@@ -104,13 +105,13 @@ def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
     if index + 1 < len(stages):
         neighbours.append(Markup("Next: ") + site.stage_link(stages[index + 1].id, uri)
                           + Markup(" →"))
-    # A CRM's name for the stage ("Needs Analysis") finds this page first: the search
-    # index weighs tags above titles (as a term page's wordings), and the page is boosted.
+    # The stage's own name and a CRM's name for it ("Needs Analysis") find this page
+    # first: the search index weighs tags above titles, and the page is boosted above a
+    # term page (4) that mentions the same words.
     crm_words = [page_title(name) for name in stage.crm.values() if str(name).strip()]
     front = front_matter(stage.name, description=stage.purpose,
-                         search={"boost": 3} if crm_words else None,
-                         tags=[page_title(stage.name), *crm_words] if crm_words else None,
-                         hide=["tags"] if crm_words else None)
+                         search={"boost": STAGE_SEARCH_BOOST},
+                         tags=[page_title(stage.name), *crm_words], hide=["tags"])
     markdown = render(
         "stage.md.j2", stage=stage, front=front, crm=stage_names(stage.crm),
         meta=Markup(" · ").join(meta), required=required, handoffs=handoffs,
@@ -188,6 +189,6 @@ def framework_page(site: SiteData, framework_id: str) -> GeneratedPage:
 
 
 __all__ = [
-    "FORECAST_NAMES", "checklist", "framework_page",
+    "FORECAST_NAMES", "STAGE_SEARCH_BOOST", "checklist", "framework_page",
     "pipeline_diagram", "pipeline_page", "pipeline_table", "role_page", "stage_page"
 ]

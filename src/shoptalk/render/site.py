@@ -25,8 +25,6 @@ from .widgets import methodology_index, roles_index
 # The index page of each generated section, and the title its tab and breadcrumb show.
 SECTION_TITLES: Mapping[str, str] = {GLOSSARY_INDEX: "Glossary", PIPELINE_INDEX: "Pipeline",
                                      ROLES_INDEX: "Roles", METHODOLOGY_INDEX: "Methodology"}
-# Stage pages rank first for their own name (a term page's boost is 4, the A–Z's 0.5).
-STAGE_SEARCH_BOOST = 5
 
 
 def render_site(site: SiteData) -> list[GeneratedPage]:
@@ -39,9 +37,7 @@ def render_site(site: SiteData) -> list[GeneratedPage]:
     pages += [trail.place(term_page(site, t), _category(site, t)) for t in g.terms.values()]
     pages += [trail.place(page, _category_of(site, page, c)) for c in g.categories
               for page in category_pages(site, c)]
-    pages += [trail.place(stage_page(site, s), search={"boost": STAGE_SEARCH_BOOST},
-                          tags=[page_title(s.name)], hide=["tags"])
-              for s in g.stages_in_order()]
+    pages += [trail.place(stage_page(site, s)) for s in g.stages_in_order()]
     pages += [trail.place(role_page(site, r)) for r in g.roles]
     pages += [trail.place(framework_page(site, f)) for f in g.frameworks]
     return pages
@@ -107,4 +103,4 @@ def breadcrumbs(meta: Mapping[str, object]) -> list[tuple[str, str]]:
             if isinstance(c, dict) and "title" in c and "uri" in c]
 
 
-__all__ = ["SECTION_TITLES", "STAGE_SEARCH_BOOST", "breadcrumbs", "render_site"]
+__all__ = ["SECTION_TITLES", "breadcrumbs", "render_site"]
