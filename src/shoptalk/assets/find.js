@@ -199,7 +199,7 @@
       });
       // Material's instant navigation may make the href absolute: compare the fragment.
       bar.querySelectorAll("a[href*='#letter-']").forEach(function (a) {
-        a.setAttribute("aria-pressed", String(a.hash === "#" + letter));
+        a.setAttribute("aria-current", String(a.hash === "#" + letter));  // a link: not aria-pressed
       });
       all.hidden = !letter;
       count.textContent = shown + (shown === 1 ? " entry" : " entries");
