@@ -29,6 +29,7 @@ from .site_build import (
     STYLESHEETS,
     SiteBuild,
     build_site,
+    linked_outside,
     load_site,
     markdown_extensions,
     read_docs,
@@ -104,6 +105,10 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read each page once, build the site in core, add its pages and assets."""
         assert self.site is not None  # on_config either set it or stopped the build
+        outside = linked_outside(Path(config.docs_dir), self.site.config.root,
+                                 [f.src_uri for f in files])
+        for uri in outside:  # MkDocs would read or copy them itself
+            files.remove(files.src_uris[uri])
         docs, unreadable = read_docs(Path(config.docs_dir),
                                      [f.src_uri for f in files.documentation_pages()])
         build = build_site(self.site.config, self.site.glossary, docs, check=self.config.check,
@@ -111,7 +116,7 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
                            live=self.command == "serve", glossary_problems=self.glossary_problems,
                            cache=self.cache if self.command == "serve" else None)
         self.build, self.site = build, build.site
-        _report(unreadable + build.findings)
+        _report([*outside.values(), *unreadable, *build.findings])
         if self.config.expand_nav and config.nav:
             config.nav = build.expand_nav(config.nav)
         unlisted = build.unlisted(config.nav) if config.nav else set()

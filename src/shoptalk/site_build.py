@@ -9,6 +9,7 @@ it once per build; ``shoptalk pages`` writes it to a folder any engine can build
 from __future__ import annotations
 
 import dataclasses
+import os
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -111,6 +112,22 @@ def page_uris(docs_dir: Path) -> list[str]:
     return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
                   if p.is_file() and not any(part.startswith(".")
                                              for part in p.relative_to(docs_dir).parts))
+
+
+def linked_outside(docs_dir: Path, root: Path, uris: Iterable[str]) -> dict[str, Problem]:
+    """The files of ``docs_dir`` (URIs) that a symbolic link takes outside the repository
+    ``root``, each with its problem: a link to ``/proc/self/environ`` or a home folder
+    would publish it, so the site leaves such files out (as the loader does the glossary's)."""
+    project = Path(os.path.realpath(root))
+    shown = PathDisplay(root).show(docs_dir).rstrip("/")
+    found: dict[str, Problem] = {}
+    for uri in uris:
+        if not Path(os.path.realpath(docs_dir / uri)).is_relative_to(project):
+            found[uri] = Problem(f"{shown}/{uri}" if shown not in ("", ".") else uri, 1, 1,
+                                 "error", "a symbolic link to a place outside the repository, "
+                                 "so it is not read; copy what it points at into the "
+                                 "repository instead", "outside-link")
+    return found
 
 
 @dataclass
@@ -435,5 +452,5 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
 
 __all__ = ["ASSETS", "ASSET_DIR", "GLOSSARY_JSON", "GLOSSARY_README", "SCRIPTS",
            "SECTION_TITLES", "SITE_RULE_IDS", "STYLESHEETS",
-           "DocPage", "SiteBuild", "build_site", "load_site", "markdown_extensions", "page_uris",
-           "read_docs", "split_front_matter"]
+           "DocPage", "SiteBuild", "build_site", "linked_outside", "load_site",
+           "markdown_extensions", "page_uris", "read_docs", "split_front_matter"]
