@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from .check.unsafe_html import RULE as UNSAFE_HTML
+from .folder_html import rendered_html_problems
 from .page_template import RULE as TEMPLATE_RULE
 from .page_template import page_problems
 from .problems import Problem, ShoptalkError
@@ -79,6 +81,7 @@ def site_pages(build: SiteBuild, mkdocs: Mapping[str, Any]) -> tuple[dict[str, s
     """Every page's final Markdown by URI, and the macro calls that could not be rendered."""
     pages: dict[str, str] = {}
     problems: list[Problem] = []
+    rendered: dict[str, tuple[str, str, str]] = {}
     root = build.site.config.root
     for uri, doc in build.docs.items():
         front, body = split_front_matter(doc.text)
@@ -95,6 +98,11 @@ def site_pages(build: SiteBuild, mkdocs: Mapping[str, Any]) -> tuple[dict[str, s
                 problems.append(exc.problem(line_offset=front.count("\n")))
                 continue
         pages[uri] = front + build.finish_markdown(uri, body, doc.meta)
+        if not any(p.rule == UNSAFE_HTML for p in build.page_problems.get(uri, [])):
+            rendered[uri] = (shown, doc.text, split_front_matter(pages[uri])[1])
+    # No cleaner runs where the folder is built: judge each page's HTML as it renders.
+    extensions = [*(mkdocs.get("markdown_extensions") or []), "abbr"]
+    problems += rendered_html_problems(rendered, extensions)
     site_url = str(mkdocs.get("site_url") or "/")
     for uri, page in build.generated.items():
         front, body = split_front_matter(page.markdown)
