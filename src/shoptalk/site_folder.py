@@ -168,7 +168,17 @@ def read_mkdocs_yml(path: Path) -> dict[str, Any]:
 
 def check_target(out: Path, root: Path, docs_dir: Path) -> Path:
     """``out`` resolved, or a ShoptalkError when writing there could hurt the project."""
-    target, root, docs_dir = out.resolve(), root.resolve(), docs_dir.resolve()
+    given, root, docs_dir = Path(os.path.abspath(out)), root.resolve(), docs_dir.resolve()
+    # A link in the repository (on the way to --out, or --out itself) is content anyone
+    # can commit: it could aim the replace at any folder that also holds a committed marker.
+    if any(p.is_symlink() and p.parent.resolve().is_relative_to(root)
+           for p in (given, *given.parents)):
+        raise ShoptalkError(f"{out}: --out goes through a symbolic link in the repository; "
+                            "name a folder of its own, e.g. build/pages")
+    target = given.resolve()
+    if target in docs_dir.parents and target != root and target not in root.parents:
+        raise ShoptalkError(f"{out}: --out holds the docs folder; name a folder outside it, "
+                            "e.g. build/pages")
     if target == root or target in root.parents:
         raise ShoptalkError(f"{out}: --out would replace the project folder; "
                             "name a new folder, e.g. build/pages")
