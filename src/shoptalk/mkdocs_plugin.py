@@ -23,7 +23,7 @@ from .mkdocs_reuse import PageReuse
 from .problems import Problem, ShoptalkError
 from .render import SiteData, scrub_html
 from .render.page import page_title, theme_meta
-from .render.safe import clean_page_html
+from .render.safe import attribute_url, clean_page_html
 from .site_build import (
     SCRIPTS,
     STYLESHEETS,
@@ -158,6 +158,7 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
         if (uri := page.file.src_uri) in self.build.generated:
             page.edit_url = self.build.edit_url(uri, config.repo_url, config.edit_uri,
                                                 Path(config.docs_dir))
+        page.edit_url = attribute_url(page.edit_url)  # the theme prints it unescaped
         return self.reuse_markdown(page, self.build.finish_markdown(uri, markdown, page.meta))
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
