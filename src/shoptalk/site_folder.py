@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -32,6 +33,10 @@ MARKER = ".shoptalk-pages"
 MARKER_TEXT = "Written by `shoptalk pages`; the next run replaces this whole folder.\n"
 DROPPED_PLUGINS = frozenset({"shoptalk", "macros"})  # their work is done in the folder
 THEME_FOLDER = "overrides"  # beside docs/ in the folder: the package's theme templates
+
+
+# Characters of a file name that would end the theme's href="…" or start a tag.
+_NAME_BREAKERS = re.compile(r"""["'<>`]""")
 
 
 class _Tagged:
@@ -86,6 +91,11 @@ def site_pages(build: SiteBuild, mkdocs: Mapping[str, Any]) -> tuple[dict[str, s
     for uri, doc in build.docs.items():
         front, body = split_front_matter(doc.text)
         shown = _shown(doc.path, root)
+        if _NAME_BREAKERS.search(uri):  # the engine prints it into the edit link raw
+            problems.append(Problem(shown, 1, 1, "error", "the file name holds a quote or an "
+                                    "angle bracket, which the engine prints into the page's "
+                                    "edit link as HTML; rename the file", UNSAFE_HTML))
+            continue
         refused = page_problems(doc.text)  # the policy the MkDocs build applies: never render
         if refused:
             problems += [Problem(shown, p.line, p.col, "error", p.message, TEMPLATE_RULE,

@@ -11,7 +11,10 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from tests.site.helpers import build_site, html, make_project
+
+from shoptalk.cli import main
 
 EVIL = 'x" onmouseover="alert(1)" a="<img src=x onerror=alert(2)>'
 
@@ -27,6 +30,20 @@ def test_a_hostile_file_name_stays_inside_the_edit_links_href(tmp_path: Path) ->
                     'x%22%20onmouseover=%22alert(1)%22%20a=%22%3Cimg%20src=x%20onerror=alert(2)%3E'
                     '.md" title="Edit this page" class="md-content__button md-icon" rel="edit"')
     assert _handlers(page) == []
+
+
+def test_the_pages_folder_refuses_a_file_name_its_engine_would_print_as_html(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path / "project", pages={"index.md": "# Home\n",
+                                              f"{EVIL}.md": "Plain text.\n"})
+    code = main(["--config", str(tmp_path / "project" / "shoptalk.yml"), "pages", "--out",
+                 str(tmp_path / "folder")])
+    assert code == 1
+    assert [line for line in capsys.readouterr().out.splitlines() if "[unsafe-html]" in line] \
+        == [f"docs/{EVIL}.md:1:1: error: the file name holds a quote or an angle bracket, "
+            "which the engine prints into the page's edit link as HTML; rename the file "
+            "[unsafe-html]"]
+    assert not (tmp_path / "folder").exists()
 
 
 class _Handlers(HTMLParser):
