@@ -8,9 +8,12 @@ carry a box of its own; the script must trust only URLs of the site itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS, _need_chromium
 from tests.site.helpers import build_site, make_project, serve
 
 # A page named like a term (find.js offers the terms nearest the page's address).
@@ -39,6 +42,19 @@ def _site(tmp_path: Path) -> Path:
                                {"Stakeholder": "stakeholder.md"}])
     build_site(config, tmp_path / "site")
     return tmp_path / "site"
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """A Chromium of this test's own, closed at its end: the site tests keep one for the
+    whole session, and two Playwright drivers may not run at once in one thread."""
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 def test_a_forged_not_found_box_links_to_no_script_and_asks_no_other_host(
