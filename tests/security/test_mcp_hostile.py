@@ -40,10 +40,12 @@ HOSTILE = [
     _tool(12, "who_needs", item="{{ config }}" * 1000),
 ]
 LAST = _tool(99, "define", term="EB")
+ANSWERED = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 99]  # every call with an id
 
 
 def _converse(project: Path, data: bytes) -> tuple[dict[int, Any], int]:
-    """Send ``data``, read answers until the last question's, then close: (answers, exit)."""
+    """Send ``data``, read answers until every call has one (they may come in any order),
+    then close: (answers, exit code)."""
     server = subprocess.Popen([sys.executable, "-m", "shoptalk", "mcp"], cwd=project,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL)
@@ -52,7 +54,7 @@ def _converse(project: Path, data: bytes) -> tuple[dict[int, Any], int]:
     try:
         server.stdin.write(data)
         server.stdin.flush()
-        while 99 not in answers:
+        while not set(ANSWERED) <= answers.keys():
             line = server.stdout.readline()
             if not line:
                 break  # the server ended: the assertions say what was missing
@@ -73,7 +75,7 @@ def test_the_server_survives_hostile_input_and_reads_nothing_else(tmp_path: Path
     (tmp_path / "shoptalk.yml").write_text("glossary: glossary\ndocs: docs\n", encoding="utf-8")
     answers, code = _converse(tmp_path, HELLO + b"".join(HOSTILE) + LAST)
     assert code == 0
-    assert sorted(answers) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 99]
+    assert sorted(answers) == ANSWERED
     refused = {i: answers[i].get("error") or answers[i]["result"].get("isError")
                for i in range(2, 13)}
     assert all(refused.values()), refused
