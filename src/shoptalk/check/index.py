@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..config import Config
 from ..language import Language, closed, forms_of
@@ -27,7 +27,7 @@ from .words import WORD_RE, case_inflections, fold, inflections, normalize, word
 Kind = Literal["name", "abbreviation", "avoid", "known"]
 Spelling = tuple[str, ...]  # what joins each pair of words: "-" (a hyphen) or " "
 
-__all__ = ["Entry", "Kind", "Spelling", "TermIndex", "spelling"]
+__all__ = ["CompiledIndex", "Entry", "Kind", "Spelling", "TermIndex", "spelling"]
 
 _HYPHENS = frozenset("-\u2010\u2011")
 _RANK = {"abbreviation": 0, "name": 1, "avoid": 2, "known": 3}
@@ -121,6 +121,21 @@ class TermIndex:
         acronyms.update(normalize(a) for a in others if a)
         self.known_acronyms = frozenset(acronyms)
 
+    def dump(self) -> Any:
+        """The compiled lookups as plain data (``marshal``-able), for the glossary cache."""
+        phrases = {key: [(e.folded, e.kind, e.term_ids, e.wording, e.exact, e.exact_last,
+                          e.spelling) for e in found] for key, found in self.phrases.items()}
+        return phrases, self.starts, self.known_acronyms, self.homonyms
+
+    @classmethod
+    def from_dump(cls, glossary: Glossary, config: Config, data: Any) -> TermIndex:
+        """The index ``dump`` wrote, for ``glossary`` (the one it was compiled from)."""
+        index = cls(glossary, config)
+        phrases, index.starts, index.known_acronyms, index.homonyms = data
+        index.phrases = {key: [Entry(*fields) for fields in found]
+                         for key, found in phrases.items()}
+        return index
+
     def _insert(self, entry: Entry) -> None:
         self.phrases.setdefault(entry.folded, []).append(entry)
         size = len(entry.folded)
@@ -141,6 +156,29 @@ class TermIndex:
 
     def term(self, term_id: str) -> Term:
         return self.glossary.terms[term_id]
+
+
+class CompiledIndex:
+    """The index as ``shoptalk.cache.load_cached_with`` keeps it beside the glossary."""
+
+    name = "check-index"
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        # The only setting the compiled lookups read.
+        self.salt = "\0".join(sorted(config.allow_acronyms))
+
+    def build(self, glossary: Glossary) -> TermIndex:
+        """Compile ``glossary``."""
+        return TermIndex.from_glossary(glossary, self.config)
+
+    def dump(self, value: TermIndex) -> Any:
+        """``TermIndex.dump``."""
+        return value.dump()
+
+    def load(self, glossary: Glossary, data: Any) -> TermIndex:
+        """``TermIndex.from_dump``."""
+        return TermIndex.from_dump(glossary, self.config, data)
 
 
 def _entry(wording: str, kind: Kind, term_ids: tuple[str, ...]) -> Entry | None:
