@@ -159,7 +159,7 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
                         files: Files) -> str:
         """Every page's HTML is cleaned and its title and front matter made inert; a term
         page also describes itself as a schema.org DefinedTerm (added after cleaning)."""
-        html = clean_page_html(self.reuse_html(page, html))
+        html = self.reuse_html(page, html, clean_page_html)
         page.title = page_title(page.title or "")  # Material prints titles unescaped
         page.meta.update(theme_meta(page.meta))
         if self.build is None or page.file.src_uri not in self.build.generated:

@@ -7,6 +7,7 @@ memo kept between builds), then builds it again from scratch: every page must be
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ The EB signs the order form.
 A {{ term("stakeholder") }} weighs in.
 """
 NOTES = "# Notes\n\nNothing about buyers here.\n"
+SEARCH_INDEX = "search/search_index.json"
 
 
 def _build(config_file: Path, site_dir: Path, memo: PageMemo) -> set[str]:
@@ -42,8 +44,15 @@ def _build(config_file: Path, site_dir: Path, memo: PageMemo) -> set[str]:
 
 
 def _pages(site_dir: Path) -> dict[str, str]:
+    """Every page of the site, and the search index (entries in page order), by path."""
     return {p.relative_to(site_dir).as_posix(): p.read_text("utf-8")
-            for p in sorted(site_dir.rglob("*.html"))}
+            for p in [*sorted(site_dir.rglob("*.html")), site_dir / SEARCH_INDEX]}
+
+
+def _searched(site_dir: Path) -> dict[str, str]:
+    """The search index's text of each location."""
+    docs = json.loads((site_dir / SEARCH_INDEX).read_text("utf-8"))["docs"]
+    return {doc["location"]: doc["text"] for doc in docs}
 
 
 @pytest.fixture
