@@ -95,11 +95,18 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
     for page in ("glossary/economic-buyer/", "glossary/", "playbooks/deal/"):
         assert new in html(served, page), page
     assert f'<abbr title="Economic Buyer: {new}">EB</abbr>' in html(served, "playbooks/deal/")
+    assert new in _searched(served)["glossary/economic-buyer/"]
 
     # Only a playbook: only it.
     assert save("docs/playbooks/notes.md", NOTES + "\nA second line.\n") == \
         {"playbooks/notes.md"}
     assert "A second line." in html(served, "playbooks/notes/")
+    assert "A second line." in _searched(served)["playbooks/notes/"]
+
+    # A new page: in the nav of every page and in the search index.
+    again = save("docs/playbooks/pricing.md", "# Pricing\n\nDiscounts need a reason.\n")
+    assert {"playbooks/pricing.md", "playbooks/notes.md", "index.md"} <= again
+    assert _searched(served)["playbooks/pricing/"] == "<p>Discounts need a reason.</p>"
 
     # A playbook's title: the nav of every page shows it, though no other page changed.
     again = save("docs/playbooks/deal.md", DEAL.replace("# Deal review", "# Deal desk"))
@@ -122,8 +129,10 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
     assert "Sales Development Rep" in html(served, "playbooks/notes/")
 
     # A term deleted: its page is gone, a page that names it shows the problem.
+    assert any(loc.startswith("glossary/stakeholder/") for loc in _searched(served))
     save("glossary/terms/stakeholder.yml", None)
     assert not (served / "glossary/stakeholder/index.html").exists()
+    assert not any(loc.startswith("glossary/stakeholder/") for loc in _searched(served))
     deal = html(served, "playbooks/deal/")
     assert "shoptalk-error" in deal
     assert "term(&quot;stakeholder&quot;) matches no term" in deal.replace('"', "&quot;")
