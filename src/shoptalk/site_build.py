@@ -32,7 +32,7 @@ from .render import abbreviations as abbreviation_table
 from .render.errors import RULES_PAGE, broken_pages, error_panel
 from .render.mentions import blank_code, link_first_mentions
 from .render.site import SECTION_TITLES
-from .render.widgets import abbreviation_block
+from .render.widgets import abbreviation_block, abbreviation_line
 from .rule_registry import summaries
 from .site_cache import SiteCache, digest
 from .site_nav import for_readers, order_problems, page_order
@@ -128,6 +128,7 @@ class SiteBuild:
     # The problems of each hand-written page: the checker's, then those found rendering it.
     page_problems: dict[str, list[Problem]] = field(default_factory=dict)
     _rendering: dict[str, list[Problem]] = field(default_factory=dict, repr=False)
+    _abbreviation_lines: dict[str, str] = field(default_factory=dict, repr=False)
     # The checker's compiled glossary, when the build checked the pages: the site links
     # the checker's mentions.
     checked_with: TermIndex | None = field(default=None, repr=False)
@@ -242,7 +243,14 @@ class SiteBuild:
         # what each means: a new definition re-finds nothing.
         used = self.cache.abbreviations_used(self._abbreviation_key, markdown, find) \
             if self.cache else find()
-        return abbreviation_block(self.abbreviations, used)
+        return abbreviation_block(self.abbreviations, used, self._abbreviation_line)
+
+    def _abbreviation_line(self, table: Mapping[str, str], abbr: str) -> str:
+        """One abbreviation's definition line, escaped once for all the pages of a build."""
+        found = self._abbreviation_lines.get(abbr)
+        if found is None:
+            found = self._abbreviation_lines[abbr] = abbreviation_line(table, abbr)
+        return found
 
     @cached_property
     def _abbreviation_key(self) -> str:
