@@ -294,10 +294,15 @@ class SiteBuild:
         term_id = self.term_pages.get(uri)
         if term_id is None:
             return ""
-        base = (site_url or "/").rstrip("/") + "/"
-        data = defined_term_jsonld(self.site.glossary, term_id, url, set_name=site_name,
-                                   set_url=base + posixpath.dirname(GLOSSARY_INDEX) + "/")
-        return f'\n<script type="application/ld+json">{script_json(data)}</script>\n'
+
+        def make() -> str:
+            base = (site_url or "/").rstrip("/") + "/"
+            data = defined_term_jsonld(self.site.glossary, term_id, url, set_name=site_name,
+                                       set_url=base + posixpath.dirname(GLOSSARY_INDEX) + "/")
+            return f'\n<script type="application/ld+json">{script_json(data)}</script>\n'
+
+        return self.cache.for_glossary(("jsonld", term_id, url, site_name, site_url), make) \
+            if self.cache else make()
 
     def unlisted(self, nav: list[Any]) -> set[str]:
         """Generated pages ``nav`` does not list (term pages, say): left out on purpose, so

@@ -40,6 +40,7 @@ class SiteCache:
         # keeps those the last one used.
         self._found: dict[tuple[str, Hashable, str | None, str], Any] = {}
         self._found_used: set[tuple[str, Hashable, str | None, str]] = set()
+        self._per_glossary: dict[Hashable, Any] = {}
         self.glossary_key: Hashable = None
         self.wording_key: Hashable = None
 
@@ -64,6 +65,7 @@ class SiteCache:
                                          lambda: validate(settings))
         self.wording_key = self._reuse("wording", self.glossary_key,
                                        lambda: wording_key(glossary, settings))
+        self._per_glossary = self._reuse("per glossary", self.glossary_key, dict)
         self._found = {k: v for k, v in self._found.items() if k in self._found_used}
         self._found_used = set()
         return settings, glossary, list(problems)
@@ -85,6 +87,12 @@ class SiteCache:
     def forget_scans_but(self, kept: set[tuple[str, str]]) -> None:
         """Drop the scans of page versions no longer on disk (``(shown, text)`` pairs)."""
         self._scans = {k: v for k, v in self._scans.items() if (k[1], k[2]) in kept}
+
+    def for_glossary(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, kept while the glossary is unchanged (``key``: what else it reads)."""
+        if key not in self._per_glossary:
+            self._per_glossary[key] = make()
+        return self._per_glossary[key]  # type: ignore[no-any-return]
 
     def mentions(self, written: str | None, markdown: str, find: Callable[[], list[TermSpan]]
                  ) -> list[TermSpan]:
