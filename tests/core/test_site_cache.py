@@ -93,3 +93,17 @@ def test_a_scan_is_kept_while_the_page_and_the_wording_are(project: Path) -> Non
     settings, glossary, _ = load_site(project, cache=cache)
     index = cache.term_index(glossary, settings)
     assert cache.scan(text, "docs/deal.md", index, settings).problems == []
+
+
+def test_a_new_abbreviation_gets_its_hover_on_a_page_that_already_used_it(
+        project: Path) -> None:
+    cache = SiteCache()
+    (project / "docs/deal.md").write_text(PAGE + "\nWe meet at the QBR.\n", encoding="utf-8")
+    assert "*[QBR]" not in _finished(_build(project, cache))
+
+    (project / "glossary/terms/quarterly-business-review.yml").write_text(
+        "name: Quarterly Business Review\nabbreviation: QBR\n"
+        "definition: A meeting each quarter to review results with a customer.\n"
+        "category: buyers\nowner: ae\n", encoding="utf-8")
+    assert "*[QBR]: Quarterly Business Review: A meeting each quarter to review results " \
+        "with a customer." in _finished(_build(project, cache))
