@@ -165,14 +165,16 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
                         files: Files) -> str:
         """Every page's HTML is cleaned and its title and front matter made inert; a term
         page also describes itself as a schema.org DefinedTerm (added after cleaning)."""
-        html = clean_page_html(self.reuse_html(page, html))
+        generated = self.build is not None and page.file.src_uri in self.build.generated
+        html = self.reuse_html(page, html, lambda made: scrub_html(clean_page_html(made))
+                               if generated else clean_page_html(made))
         page.title = page_title(page.title or "")  # Material prints titles unescaped
         page.meta.update(theme_meta(page.meta))
-        if self.build is None or page.file.src_uri not in self.build.generated:
+        if self.build is None or not generated:
             return html
         url = page.canonical_url or (config.site_url or "/").rstrip("/") + "/" + page.url
-        return scrub_html(html) + self.build.term_jsonld(page.file.src_uri, url,
-                                                         config.site_name, config.site_url)
+        return html + self.build.term_jsonld(page.file.src_uri, url, config.site_name,
+                                             config.site_url)
 
 
 def _report(problems: list[Problem]) -> int:
