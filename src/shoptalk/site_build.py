@@ -177,7 +177,9 @@ class SiteBuild:
                                            senses_of(doc.text, index) if doc else None)
         shown = self.problems_shown(uri) if self.live else ""
         self._rendering.pop(uri, None)
-        return shown + markdown + self.abbreviation_block(markdown)
+        made = self.generated.get(uri)
+        return shown + markdown + self.abbreviation_block(markdown,
+                                                          made.defines if made else ())
 
     def report(self, uri: str, problem: Problem) -> bool:
         """Note a problem found rendering the page at ``uri`` (a macro call, template code);
@@ -212,8 +214,9 @@ class SiteBuild:
             rule_docs=rule_docs, note="Fix the page and save: it reloads. A build "
             "(make build) fails until then.")
 
-    def abbreviation_block(self, markdown: str) -> str:
-        """The ``*[ABBR]: text`` definitions of the abbreviations ``markdown`` uses."""
+    def abbreviation_block(self, markdown: str, defined: Iterable[str] = ()) -> str:
+        """The ``*[ABBR]: text`` definitions of the abbreviations ``markdown`` uses, but
+        those it ``defined`` beside them already."""
         if not self.abbreviations:
             return ""
         words, others = self._abbreviation_finder
@@ -222,7 +225,7 @@ class SiteBuild:
             used.update(others.findall(text))
             text = others.sub(lambda m: " " * len(m.group()), text)
         used.update(words.intersection(_WORD_RUN.findall(text)))
-        return abbreviation_block(self.abbreviations, sorted(used))
+        return abbreviation_block(self.abbreviations, sorted(used.difference(defined)))
 
     def edit_url(self, uri: str, repo_url: str | None, edit_uri: str | None,
                  docs_dir: Path) -> str | None:
