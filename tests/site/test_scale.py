@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import Tab
 from shoptalk.render import terms as terms_module
 
+from .conftest import Tab
 from .helpers import REPO, build_site, make_project, serve
 
 N = 60
