@@ -48,7 +48,8 @@ def _build(tmp_path_factory: pytest.TempPathFactory, terms: int) -> Path:
     subprocess.run([sys.executable, str(REPO / "scripts" / "gen_glossary.py"),
                     str(root / "terms"), "--terms", str(terms)], check=True,
                    stdout=subprocess.DEVNULL)
-    config = make_project(root / "project", glossary=root / "terms", shoptalk_yml=SETTINGS)
+    config = make_project(root / "project", glossary=root / "terms", shoptalk_yml=SETTINGS,
+                          pages={"index.md": "# Home\n\nAsk about X0003 first.\n"})
     assert build_site(config, root / "site") == []
     return root / "site"
 
@@ -96,7 +97,9 @@ def test_pages_that_print_definitions_give_no_hover_text_for_them(
     assert ">X0000<" in letter and re.search(r"<td>X\d{4}</td>", category)
     assert "<abbr" not in letter and "<abbr" not in category
     term = (sites[2 * N] / "glossary" / "term-00003" / "index.html").read_text("utf-8")
-    assert re.search(r'<abbr title="[^"]+">X0003</abbr>', term)  # elsewhere it still hovers
+    assert "(X0003)" in term and "X0003</abbr>" not in term  # the page of the term itself
+    home = (sites[2 * N] / "index.html").read_text("utf-8")
+    assert re.search(r'<abbr title="Trial buyer 3: The synthetic[^"]+">X0003</abbr>', home)
 
 
 def test_search_finds_a_term_on_its_page_only(sites: dict[int, Path]) -> None:

@@ -68,7 +68,10 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
         stages=[site.stage_link(s, uri) for s in _by_order(site, term.stages)],
         usage=[link(ref.title, uri, ref.uri) for ref in site.usage.get(term.id, ())],
     )
-    return GeneratedPage(uri, markdown, term.source.path, GLOSSARY_INDEX)
+    # The page is the definition: its own abbreviation needs no hover text, unless it is
+    # shared (then the hover tells the senses apart).
+    own = frozenset({term.abbreviation}) if term.abbreviation and not homonyms else frozenset()
+    return GeneratedPage(uri, markdown, term.source.path, GLOSSARY_INDEX, own)
 
 
 def search_forms(term: Term) -> list[str]:
