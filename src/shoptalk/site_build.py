@@ -195,7 +195,9 @@ class SiteBuild:
                                                                markdown))
         shown = self.problems_shown(uri) if self.live else ""
         self._rendering.pop(uri, None)
-        return shown + markdown + self.abbreviation_block(markdown)
+        made = self.generated.get(uri)
+        return shown + markdown + self.abbreviation_block(markdown,
+                                                          made.defines if made else ())
 
     def mentions(self, written: str | None, markdown: str) -> list[TermSpan]:
         """The mentions of terms in ``normalise(markdown)``, a page rendered from
@@ -242,8 +244,9 @@ class SiteBuild:
             rule_docs=rule_docs, note="Fix the page and save: it reloads. A build "
             "(make build) fails until then.")
 
-    def abbreviation_block(self, markdown: str) -> str:
-        """The ``*[ABBR]: text`` definitions of the abbreviations ``markdown`` uses."""
+    def abbreviation_block(self, markdown: str, defined: Iterable[str] = ()) -> str:
+        """The ``*[ABBR]: text`` definitions of the abbreviations ``markdown`` uses, but
+        those it ``defined`` beside them already."""
         if not self.abbreviations:
             return ""
 
@@ -260,7 +263,9 @@ class SiteBuild:
         # what each means: a new definition re-finds nothing.
         used = self.cache.abbreviations_used(self._abbreviation_key, markdown, find) \
             if self.cache else find()
-        return abbreviation_block(self.abbreviations, used, self._abbreviation_line)
+        skip = set(defined)
+        return abbreviation_block(self.abbreviations, [a for a in used if a not in skip],
+                                  self._abbreviation_line)
 
     def _abbreviation_line(self, table: Mapping[str, str], abbr: str) -> str:
         """One abbreviation's definition line, escaped once for all the pages of a build."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -67,7 +68,10 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
         stages=[site.stage_link(s, uri) for s in _by_order(site, term.stages)],
         usage=[link(ref.title, uri, ref.uri) for ref in site.usage.get(term.id, ())],
     )
-    return GeneratedPage(uri, markdown, term.source.path, GLOSSARY_INDEX)
+    # The page is the definition: its own abbreviation needs no hover text, unless it is
+    # shared (then the hover tells the senses apart).
+    own = frozenset({term.abbreviation}) if term.abbreviation and not homonyms else frozenset()
+    return GeneratedPage(uri, markdown, term.source.path, GLOSSARY_INDEX, own)
 
 
 def search_forms(term: Term) -> list[str]:
@@ -96,6 +100,36 @@ def term_table(site: SiteData, terms: Iterable[Term], page: str) -> Markup:
     return Markup(render("term_table.md.j2", rows=rows))
 
 
+# A stage's or a role's list of terms shows this many; the rest are one link away, in the
+# A–Z filtered to that stage or role (assets/find.js), so the page does not grow with the
+# glossary.
+TERM_LIST_CAP = 30
+
+
+def first_terms(terms: Iterable[Term], cap: int | None = None) -> tuple[list[Term], int]:
+    """The terms a capped list shows (core terms first, deprecated last, then by name)
+    and how many it leaves out; ``cap`` defaults to ``TERM_LIST_CAP``."""
+    cap = TERM_LIST_CAP if cap is None else cap
+    ordered = sorted(terms, key=lambda t: (not t.core, t.deprecated, t.name.casefold()))
+    return ordered[:cap], max(0, len(ordered) - cap)
+
+
+def filtered_a_to_z(key: str, value: str) -> str:
+    """The A–Z filtered by ``key`` (``stage`` or ``owner``) to the record ``value``, as a
+    page URI with a query (``glossary/index.md?stage=discover``) that ``link`` accepts."""
+    return f"{GLOSSARY_INDEX}?{key}={quote(value, safe='')}"
+
+
+def more_terms(page: str, left: int, total: int, key: str, value: str, what: str) -> Markup:
+    """"… and 437 more: see all 467 in the A–Z, filtered to this stage"; empty when none
+    are left out."""
+    if left <= 0:
+        return Markup("")
+    return Markup(f"… and {left:,} more: ") + link(
+        f"see all {total:,} in the A–Z, filtered to this {what}", page,
+        filtered_a_to_z(key, value))
+
+
 def category_page(site: SiteData, category_id: str) -> GeneratedPage:
     """One category and the terms filed under it (the first part, when it has several)."""
     return category_pages(site, category_id)[0]
@@ -121,7 +155,8 @@ def category_pages(site: SiteData, category_id: str) -> list[GeneratedPage]:
                           front=front_matter(category.name if n == 1
                                              else f"{category.name} ({n}/{len(uris)})"),
                           table=term_table(site, chunk, uri))
-        pages.append(GeneratedPage(uri, markdown, category.source.path, GLOSSARY_INDEX))
+        pages.append(GeneratedPage(uri, markdown, category.source.path, GLOSSARY_INDEX,
+                                   frozenset(t.abbreviation for t in chunk if t.abbreviation)))
     return pages
 
 
@@ -154,6 +189,7 @@ def slug(text: str) -> str:
 
 
 __all__ = [
-    "category_page", "category_pages", "core_terms", "review_badge", "search_forms", "slug",
-    "term_page", "term_table"
+    "TERM_LIST_CAP", "category_page", "category_pages", "core_terms", "filtered_a_to_z",
+    "first_terms", "more_terms", "review_badge", "search_forms", "slug", "term_page",
+    "term_table"
 ]
