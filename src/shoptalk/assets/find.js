@@ -23,7 +23,16 @@
     return glossary;
   }
 
-  function termUrl(root, term) { return new URL("glossary/" + term.id + "/", root).href; }
+  // A term page's address as MkDocs makes it: ``glossary/<id>/`` or, without directory
+  // URLs, ``glossary/<id>.html`` (the theme says which; a page ending .html hints it).
+  function directoryUrls() {
+    var meta = document.querySelector("meta[name='shoptalk:directory-urls']");
+    return meta ? meta.content !== "false" : !/\.html$/.test(location.pathname);
+  }
+
+  function termUrl(root, term) {
+    return new URL("glossary/" + term.id + (directoryUrls() ? "/" : ".html"), root).href;
+  }
 
   /* ---- nearest names: edit distance over names, abbreviations and aliases ----------- */
   function fold(text) {

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     glossary, problems = validate(settings)
     docs, unreadable = read_docs(settings.docs, page_uris(settings.docs)) \
         if settings.docs.is_dir() else ({}, [])
-    build = build_site(settings, glossary, docs)
+    build = build_site(settings, glossary, docs,
+                       directory_urls=mkdocs.get("use_directory_urls", True) is not False)
     pages, failed = site_pages(build, mkdocs)
     # The checker reports template code the folder refuses too: each problem once.
     problems = sorted(dict.fromkeys([*problems, *unreadable, *build.findings, *failed]),

@@ -13,6 +13,7 @@ from ..config import Config
 from ..language import Kind, Language
 from ..model import Framework, Glossary, Role, Stage, Term
 from . import safe
+from .diagram import page_href
 from .env import link
 
 GLOSSARY_INDEX = "glossary/index.md"
@@ -60,6 +61,7 @@ class SiteData:
     config: Config
     usage: Mapping[str, Sequence[DocRef]] = field(default_factory=dict)
     playbooks: Mapping[str, Sequence[DocRef]] = field(default_factory=dict)
+    directory_urls: bool = True  # the engine's ``use_directory_urls``; raw HTML follows it
 
     # -- indexes computed once (the model's helpers scan every term per call) --
     @cached_property
@@ -96,6 +98,11 @@ class SiteData:
             "role": self.glossary.roles, "framework": self.glossary.frameworks,
             "category": self.glossary.categories}[kind]
         return record_uri(kind, record_id) if record_id in table else None
+
+    def html_href(self, page: str, target: str) -> str:
+        """The URL from page ``page`` to page ``target`` (src URIs) for raw HTML (a diagram,
+        the quiz): the engine rewrites Markdown links, never links inside raw HTML."""
+        return page_href(page, target, self.directory_urls)
 
     # -- links ------------------------------------------------------------
     def term_link(self, term_id: str | None, page: str, label: object = None) -> Markup:
