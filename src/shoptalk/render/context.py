@@ -15,6 +15,7 @@ from ..model import Framework, Glossary, Role, Stage, Term
 from . import safe
 from .diagram import page_href
 from .env import link
+from .search_tags import WordingIndex, wording_index
 
 GLOSSARY_INDEX = "glossary/index.md"
 PIPELINE_INDEX = "pipeline/index.md"
@@ -81,6 +82,11 @@ class SiteData:
             if term.broader:
                 found.setdefault(term.broader, []).append(term.id)
         return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def wordings(self) -> WordingIndex:
+        """Each term's own wordings as folded words -> term ids (a term page's search tags)."""
+        return wording_index(self.glossary)
 
     def related_of(self, term_id: str) -> tuple[str, ...]:
         """Related term ids both ways, as ``Glossary.related_of`` but without a full scan."""
