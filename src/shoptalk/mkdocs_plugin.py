@@ -114,7 +114,8 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
         build = build_site(self.site.config, self.site.glossary, docs, check=self.config.check,
                            abbreviations=self.config.abbreviations,
                            live=self.command == "serve", glossary_problems=self.glossary_problems,
-                           cache=self.cache if self.command == "serve" else None)
+                           cache=self.cache if self.command == "serve" else None,
+                           directory_urls=config.use_directory_urls)
         self.build, self.site = build, build.site
         _report([*outside.values(), *unreadable, *build.findings])
         if self.config.expand_nav and config.nav:

@@ -431,13 +431,14 @@ def _project_from_docs(root: Path, docs_dir: Path) -> tuple[Path, str]:
 def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage], *,
                check: bool = True, abbreviations: bool = True, live: bool = False,
                glossary_problems: Sequence[Problem] = (),
-               cache: SiteCache | None = None) -> SiteBuild:
+               cache: SiteCache | None = None, directory_urls: bool = True) -> SiteBuild:
     """Check the hand-written pages and generate every page of the site from the glossary.
 
     A generated page is left out when a hand-written page has its path (that is a finding).
     ``live`` (``mkdocs serve``): problems are shown in the pages, ``glossary_problems`` on
     every page, and a record whose file failed to load gets a page saying so. ``cache``
     (the one ``load_site`` was given): reuse the scans and pages whose inputs are unchanged.
+    ``directory_urls``: the engine's ``use_directory_urls``, for links inside raw HTML.
     """
     findings: list[Problem] = []
     index: TermIndex | None = None
@@ -468,7 +469,7 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
                         DocRef(page.uri, page.title, mention.line))
     findings += order_problems({page.uri: (shown.show(page.path), page.text, page.meta)
                                 for page in pages if "order" in page.meta})
-    site = SiteData(glossary, settings, usage, playbooks)
+    site = SiteData(glossary, settings, usage, playbooks, directory_urls)
     generated: dict[str, GeneratedPage] = {}
     for made in (cache.generated(site) if cache else render_site(site)):
         if made.uri in docs:

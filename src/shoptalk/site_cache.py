@@ -116,7 +116,7 @@ class SiteCache:
         """Every generated page, rendered again only when the glossary or what the pages
         say about it (mentions, playbooks by stage) changed."""
         key = (self.glossary_key, id(site.glossary), _frozen(site.usage),
-               _frozen(site.playbooks))
+               _frozen(site.playbooks), site.directory_urls)
         return self._reuse("generated", key, lambda: render_site(site))
 
 

@@ -24,7 +24,16 @@
     return glossary;
   }
 
-  function termUrl(root, term) { return new URL("glossary/" + term.id + "/", root).href; }
+  // A term page's address as MkDocs makes it: ``glossary/<id>/`` or, without directory
+  // URLs, ``glossary/<id>.html`` (the theme says which; a page ending .html hints it).
+  function directoryUrls() {
+    var meta = document.querySelector("meta[name='shoptalk:directory-urls']");
+    return meta ? meta.content !== "false" : !/\.html$/.test(location.pathname);
+  }
+
+  function termUrl(root, term) {
+    return new URL("glossary/" + term.id + (directoryUrls() ? "/" : ".html"), root).href;
+  }
 
   /* ``text`` as a URL of this site, else null. The 404 box's data- attributes are page
      markup, which any page can forge (the cleaner keeps data- attributes): a root of
