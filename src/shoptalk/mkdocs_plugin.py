@@ -114,7 +114,8 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
         build = build_site(self.site.config, self.site.glossary, docs, check=self.config.check,
                            abbreviations=self.config.abbreviations,
                            live=self.command == "serve", glossary_problems=self.glossary_problems,
-                           cache=self.cache if self.command == "serve" else None)
+                           cache=self.cache if self.command == "serve" else None,
+                           directory_urls=config.use_directory_urls)
         self.build, self.site = build, build.site
         _report([*outside.values(), *unreadable, *build.findings])
         if self.config.expand_nav and config.nav:
@@ -165,14 +166,16 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
                         files: Files) -> str:
         """Every page's HTML is cleaned and its title and front matter made inert; a term
         page also describes itself as a schema.org DefinedTerm (added after cleaning)."""
-        html = clean_page_html(self.reuse_html(page, html))
+        generated = self.build is not None and page.file.src_uri in self.build.generated
+        html = self.reuse_html(page, html, lambda made: scrub_html(clean_page_html(made))
+                               if generated else clean_page_html(made))
         page.title = page_title(page.title or "")  # Material prints titles unescaped
         page.meta.update(theme_meta(page.meta))
-        if self.build is None or page.file.src_uri not in self.build.generated:
+        if self.build is None or not generated:
             return html
         url = page.canonical_url or (config.site_url or "/").rstrip("/") + "/" + page.url
-        return scrub_html(html) + self.build.term_jsonld(page.file.src_uri, url,
-                                                         config.site_name, config.site_url)
+        return html + self.build.term_jsonld(page.file.src_uri, url, config.site_name,
+                                             config.site_url)
 
 
 def _report(problems: list[Problem]) -> int:

@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     outside = linked_outside(settings.docs, settings.root, uris)
     docs, unreadable = read_docs(settings.docs, [u for u in uris if u not in outside])
     unreadable += outside.values()
-    build = build_site(settings, glossary, docs)
+    build = build_site(settings, glossary, docs,
+                       directory_urls=mkdocs.get("use_directory_urls", True) is not False)
     pages, failed = site_pages(build, mkdocs)
     # The checker reports template code the folder refuses too: each problem once.
     problems = sorted(dict.fromkeys([*problems, *unreadable, *build.findings, *failed]),

@@ -22,13 +22,16 @@ class GeneratedPage:
     """Markdown for one page of the site, built from the glossary.
 
     ``source`` is the YAML file the page shows (its edit button opens it);
-    ``nav_section`` names the index page whose nav section lists this page, if any.
+    ``nav_section`` names the index page whose nav section lists this page, if any;
+    ``defines`` the abbreviations whose definition the page prints beside them (an A–Z
+    page, say): they get no hover text there, which would only repeat it.
     """
 
     uri: str
     markdown: str
     source: Path | None = None
     nav_section: str | None = None
+    defines: frozenset[str] = frozenset()
 
 
 def page_title(value: object) -> str:

@@ -76,6 +76,10 @@ def md_cell(value: object) -> Markup:
     return Markup(md_inline(value).replace("|", "\\|"))
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"[*_`]+")
+
+
 def plain(value: object) -> str:
     """Inert one-line text: Markdown marks and entities resolved, no ``<`` or ``>`` left.
 
@@ -91,8 +95,8 @@ def plain(value: object) -> str:
     while text != previous:
         previous = text
         text = _CONTROL.sub("", html_unescape(text))
-        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [label](url) -> label
-        text = re.sub(r"[*_`]+", "", text)
+        text = _LINK.sub(r"\1", text)  # [label](url) -> label
+        text = _EMPHASIS.sub("", text)
         text = " ".join(text.split())
     return text.replace("<", LOOKALIKES["<"]).replace(">", LOOKALIKES[">"])
 
