@@ -8,11 +8,16 @@
 3. Print both times, their ratio (``--runs`` interleaved pairs, the median), the largest
    page, ``search_index.json``, and the HTML size of one term page for N and N/10 terms
    (none of these pages may grow with the number of terms).
+4. Check that every page is under 500 KB (listing any that is not: exit status 1), and
+   print the data files that do grow with the glossary: ``search_index.json``,
+   ``glossary.json`` (fetched only by the 404 page, "did you mean" and the filtered A–Z)
+   and ``llms-full.txt`` (the whole language as text, large on purpose).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -27,6 +32,14 @@ sys.path.insert(0, str(REPO))
 from tests.site.helpers import build_site, make_project  # noqa: E402
 
 CPU: dict[int, float] = {}  # CPU seconds of each build: terms -> time, 0 for the plain build
+PAGE_LIMIT = 500 * 1024
+# Files beside the pages that hold the whole glossary on purpose, reported, not limited.
+DATA_FILES = ("search/search_index.json", "glossary.json", "llms.txt", "llms-full.txt",
+              "sitemap.xml")
+# The largest page of each kind, by where it sits.
+KINDS = {"A–Z": "glossary/letter/", "A–Z index": "glossary/index.html",
+         "category": "glossary/category/", "term": "glossary/term-", "stage": "pipeline/",
+         "role": "roles/", "cheat sheet": "cheat-sheet/"}
 
 
 def _shoptalk_build(work: Path, terms: int) -> tuple[float, Path]:
@@ -82,8 +95,23 @@ def _plain_build(work: Path, shoptalk_root: Path) -> float:
     return time.perf_counter() - start
 
 
-def _largest_page(site: Path) -> tuple[int, str]:
-    return max((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html"))
+def _largest_page(site: Path, prefix: str = "") -> tuple[int, str]:
+    return max((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")
+               if p.relative_to(site).as_posix().startswith(prefix))
+
+
+def _size_report(site: Path) -> list[str]:
+    """Print the largest page of each kind and the data files; return the pages over the
+    limit."""
+    kinds = []
+    for kind, prefix in KINDS.items():
+        size, name = _largest_page(site, prefix)
+        kinds.append(f"{kind} {size / 1024:.0f} KB ({name})")
+    print("  largest pages: " + "; ".join(kinds))
+    print("  data files: " + "; ".join(f"{name} {(site / name).stat().st_size / 1024:.0f} KB"
+                                      for name in DATA_FILES if (site / name).is_file()))
+    return sorted(f"{p.relative_to(site).as_posix()} {p.stat().st_size / 1024:.0f} KB"
+                  for p in site.rglob("*.html") if p.stat().st_size > PAGE_LIMIT)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=REPO / "bench")
     args = parser.parse_args(argv)
     work: Path = args.work.resolve()
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     small_time, small = _shoptalk_build(work, max(args.terms // 10, 10))
     pairs: list[tuple[float, float, float, float]] = []
     for _ in range(args.runs):  # interleaved: a busy machine slows both builds alike
@@ -118,6 +147,14 @@ def main(argv: list[str] | None = None) -> int:
               f"search_index.json {index / 1024:.0f} KB")
     print(f"term page HTML: {small_size} bytes with {max(args.terms // 10, 10)} terms, "
           f"{big_size} bytes with {args.terms} terms (small build took {small_time:.1f} s)")
+    print(f"{args.terms} terms:")
+    over = _size_report(big / "site")
+    pages = sum(1 for _ in (big / "site").rglob("*.html"))
+    if over:
+        print(f"{len(over)} of {pages} pages over {PAGE_LIMIT // 1024} KB: " + ", ".join(over))
+        return 1
+    print(f"every page under {PAGE_LIMIT // 1024} KB ({pages} pages)")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

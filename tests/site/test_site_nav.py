@@ -77,7 +77,10 @@ def test_a_long_a_to_z_becomes_a_page_per_letter_and_a_crowded_letter_is_cut(
                              "glossary/letter/i.md", "glossary/letter/p-2.md",
                              "glossary/letter/p.md", "glossary/letter/s.md"]
     assert _entries(pages["glossary/index.md"].markdown) == []
-    assert "[I 1/2](i.md) [I 2/2](i-2.md)" in pages["glossary/letter/e.md"].markdown
+    # The bar links each letter once, to its first part: it does not grow with the glossary.
+    assert "**E** [H](h.md) [I](i.md) [P](p.md) [S](s.md)" in pages["glossary/letter/e.md"].markdown
+    assert "Part 1 of 2: [I 2/2](i-2.md) →" in pages["glossary/letter/i.md"].markdown
+    assert "Part 2 of 2: ← [I 1/2](i.md)" in pages["glossary/letter/i-2.md"].markdown
     assert len(_entries(pages["glossary/letter/p-2.md"].markdown)) == 2
     assert all(p.uri in build.generated for p in pages.values())
 

@@ -1,6 +1,7 @@
 /* Shoptalk: finding one's way. Search that recovers from a typo ("did you mean …"),
-   a 404 page that offers the nearest terms, and the A–Z filter. Every page works without
-   this script; it reads only the site's own glossary.json and asks no other host. */
+   a 404 page that offers the nearest terms, and the A–Z filter (in the page, or to a stage
+   or a role from glossary.json). Every page works without this script; it reads only the
+   site's own glossary.json and asks no other host. */
 (function () {
   "use strict";
 
@@ -23,7 +24,25 @@
     return glossary;
   }
 
-  function termUrl(root, term) { return new URL("glossary/" + term.id + "/", root).href; }
+  // A term page's address as MkDocs makes it: ``glossary/<id>/`` or, without directory
+  // URLs, ``glossary/<id>.html`` (the theme says which; a page ending .html hints it).
+  function directoryUrls() {
+    var meta = document.querySelector("meta[name='shoptalk:directory-urls']");
+    return meta ? meta.content !== "false" : !/\.html$/.test(location.pathname);
+  }
+
+  function termUrl(root, term) {
+    return new URL("glossary/" + term.id + (directoryUrls() ? "/" : ".html"), root).href;
+  }
+
+  /* ``text`` as a URL of this site, else null. The 404 box's data- attributes are page
+     markup, which any page can forge (the cleaner keeps data- attributes): a root of
+     "javascript://%0a..." would make every suggestion a script link. */
+  function ownUrl(text) {
+    var url;
+    try { url = new URL(text, location.href); } catch (e) { return null; }
+    return url.protocol === location.protocol && url.origin === location.origin ? url : null;
+  }
 
   /* ---- nearest names: edit distance over names, abbreviations and aliases ----------- */
   function fold(text) {
@@ -127,8 +146,10 @@
     box.dataset.ready = "1";
     var words = decodeURIComponent(location.pathname).replace(/\/(index\.html)?$/, "")
       .split("/").pop().replace(/\.html$/, "").replace(/[-_]+/g, " ");
-    var root = new URL(box.dataset.base || "/", location.href);
-    loadGlossary(new URL(box.dataset.glossary || "glossary.json", location.href).href)
+    var root = ownUrl(box.dataset.base || "/");
+    var source = ownUrl(box.dataset.glossary || "glossary.json");
+    if (!root || !source) return;
+    loadGlossary(source.href)
       .then(function (data) {
         var hits = nearest(data.terms || [], words, 5, true);
         var list = box.querySelector(".st-notfound__terms");
@@ -217,10 +238,63 @@
     apply();
   }
 
+  /* ---- the A–Z filtered to a stage or a role: ?stage=discover, ?owner=ae ------------ */
+  // A stage or role page lists its first terms and links here for all of them. A long A–Z
+  // is split into letter pages, so the list is made from glossary.json, fetched only then.
+  var FILTERS = { stage: "Terms of the stage ", owner: "Terms owned by " };
+
+  function plainText(markdown) {
+    return String(markdown || "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]+/g, "");
+  }
+
+  function setUpFilteredAtoZ() {
+    var box = document.querySelector("article .st-azfiltered");
+    if (!box || box.dataset.ready) return;
+    box.dataset.ready = "1";
+    var query = new URLSearchParams(location.search);
+    var key = Object.keys(FILTERS).filter(function (k) { return query.get(k); })[0];
+    if (!key) return;
+    var value = query.get(key), label = value;
+    var article = box.closest("article");
+    // The page's own filter links name each stage and role.
+    article.querySelectorAll("a[href*='?" + key + "=']").forEach(function (a) {
+      if (new URL(a.href, location.href).searchParams.get(key) === value) {
+        label = a.title || a.textContent.trim();
+      }
+    });
+    var root = siteRoot();
+    loadGlossary(new URL("glossary.json", root).href).then(function (data) {
+      var terms = (data.terms || []).filter(function (t) {
+        return key === "stage" ? (t.stages || []).indexOf(value) >= 0 : t.owner === value;
+      }).sort(function (a, b) { return fold(a.name).localeCompare(fold(b.name)); });
+      var heading = document.createElement("h2");
+      heading.id = "filtered";
+      heading.textContent = FILTERS[key] + label + " (" + terms.length + ")";
+      var clear = document.createElement("a");
+      clear.href = location.pathname;
+      clear.textContent = "Show the whole A–Z";
+      var back = document.createElement("p");
+      back.append(clear);
+      var list = document.createElement("ul");
+      terms.forEach(function (term) {
+        var item = document.createElement("li");
+        var name = document.createElement("strong");
+        name.append(termLink(root, term));
+        item.append(name, term.status === "deprecated" ? " (deprecated)" : "",
+          " — " + plainText(term.definition));
+        list.append(item);
+      });
+      box.replaceChildren(heading, back, list);
+      box.hidden = false;
+      article.classList.add("st-az--filtered");
+    });
+  }
+
   function init() {
     setUpDidYouMean();
     setUpNotFound();
     setUpAtoZ();
+    setUpFilteredAtoZ();
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); }
   else { document.addEventListener("DOMContentLoaded", init); }

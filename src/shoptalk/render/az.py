@@ -18,6 +18,7 @@ from . import safe
 from .context import GLOSSARY_INDEX, SiteData
 from .env import link, rel, render
 from .page import GeneratedPage, front_matter
+from .terms import filtered_a_to_z
 
 LETTER_FOLDER = "glossary/letter"
 
@@ -29,6 +30,8 @@ class Entry:
     key: str
     category: str
     line: Markup
+    # The abbreviation whose definition the line prints ("" for a "see" line).
+    defines: str = ""
 
     @property
     def letter(self) -> str:
@@ -74,7 +77,7 @@ def entries(site: SiteData, page: str) -> list[Entry]:
     found: list[Entry] = []
     for term in site.glossary.terms.values():
         found.append(Entry(term.abbreviation or term.name, term.category,
-                           _term_line(site, term, page)))
+                           _term_line(site, term, page), term.abbreviation or ""))
         see = [term.name] if term.abbreviation and term.abbreviation != term.name else []
         for form in [*see, *term.aliases]:
             found.append(Entry(form, term.category, _marker(term.category) + safe.md_inline(form)
@@ -137,22 +140,47 @@ def _page(site: SiteData, uri: str, count: int, index: list[LetterPage],
           shown: list[LetterPage], *, split: bool) -> GeneratedPage:
     """One A–Z page: the letter bar (anchors on one page, links when split), the entries."""
     title = "Glossary" if uri == GLOSSARY_INDEX else f"Glossary: {shown[0].label}"
-    bar = [{"label": p.label, "href": (link(p.label, uri, p.uri) if split else
-                                        Markup(f"[{p.label}](#letter-{letter_slug(p.letter)})")),
-            "current": p in shown and split} for p in index]
+    # A letter page repeats what the term pages say, and they are what search should
+    # find: only the A–Z's first page is in the search index once it is split.
+    search = {"exclude": True} if split and uri != GLOSSARY_INDEX else {"boost": 0.5}
+    # One link a letter (to its first part when it has several): the bar does not grow
+    # with the glossary; a part links the parts beside it.
+    firsts = [p for p in index if p.part == 1]
+    bar = [{"label": p.letter, "href": (link(p.letter, uri, p.uri) if split else
+                                        Markup(f"[{p.letter}](#letter-{letter_slug(p.letter)})")),
+            "current": split and any(p.letter == s.letter for s in shown)} for p in firsts]
     markdown = render(
         "glossary_index.md.j2",
-        front=front_matter(title, search={"boost": 0.5}, hide=["toc"]),
+        front=front_matter(title, search=search, hide=["toc"]),
         heading="Glossary A–Z" if uri == GLOSSARY_INDEX else f"Glossary A–Z: {shown[0].label}",
         count=count, split=split, index=uri == GLOSSARY_INDEX,
         all_letters=rel(uri, GLOSSARY_INDEX),
         categories=Markup(" · ").join(link(c.name, uri, site.uri("category", c.id))
                                       for c in site.glossary.categories.values()),
-        bar=bar,
+        # Stages and roles are few: links to the A–Z filtered to each (assets/find.js).
+        stages=Markup(" · ").join(link(s.name, uri, filtered_a_to_z("stage", s.id))
+                                  for s in site.glossary.stages_in_order()),
+        roles=Markup(" · ").join(link(r.abbreviation or r.name, uri,
+                                      filtered_a_to_z("owner", r.id), r.name)
+                                 for r in site.glossary.roles.values()),
+        bar=bar, parts=_parts(uri, index, shown[0]) if split and shown else "",
         letters=[{"label": p.letter, "anchor": "letter-" + letter_slug(p.letter),
                   "entries": [e.line for e in p.entries]} for p in shown],
     )
-    return GeneratedPage(uri, markdown, site.glossary.root / "terms", GLOSSARY_INDEX)
+    defines = frozenset(e.defines for p in shown for e in p.entries if e.defines)
+    return GeneratedPage(uri, markdown, site.glossary.root / "terms", GLOSSARY_INDEX, defines)
+
+
+def _parts(uri: str, index: list[LetterPage], page: LetterPage) -> Markup:
+    """"Part 2 of 3: ← X 1 · X 3 →" on a letter cut into parts; empty otherwise."""
+    if page.parts == 1:
+        return Markup("")
+    at = index.index(page)
+    steps = [Markup("← ") + link(index[at - 1].label, uri, index[at - 1].uri)] \
+        if page.part > 1 else []
+    steps += [link(index[at + 1].label, uri, index[at + 1].uri) + Markup(" →")] \
+        if page.part < page.parts else []
+    return Markup(f"Part {page.part} of {page.parts}: ") + Markup(" · ").join(steps)
 
 
 __all__ = ["LETTER_FOLDER", "Entry", "LetterPage", "entries", "entry_count", "first_letter",

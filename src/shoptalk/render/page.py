@@ -22,13 +22,16 @@ class GeneratedPage:
     """Markdown for one page of the site, built from the glossary.
 
     ``source`` is the YAML file the page shows (its edit button opens it);
-    ``nav_section`` names the index page whose nav section lists this page, if any.
+    ``nav_section`` names the index page whose nav section lists this page, if any;
+    ``defines`` the abbreviations whose definition the page prints beside them (an A–Z
+    page, say): they get no hover text there, which would only repeat it.
     """
 
     uri: str
     markdown: str
     source: Path | None = None
     nav_section: str | None = None
+    defines: frozenset[str] = frozenset()
 
 
 def page_title(value: object) -> str:
@@ -79,6 +82,9 @@ def theme_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
         made["status"] = re.sub(r"[^\w-]", "", str(meta["status"]))
     if "location" in meta:
         made["location"] = safe.safe_url(meta["location"]).replace("\\", "%5C")
+    hide = meta.get("hide")  # the theme asks `"toc" in page.meta.hide`: a number crashes it
+    if "hide" in meta and not (isinstance(hide, list) and all(isinstance(h, str) for h in hide)):
+        made["hide"] = [str(h) for h in hide] if isinstance(hide, list) else []
     if "breadcrumbs" in meta:  # printed raw by the theme's breadcrumb (shoptalk/theme)
         made["breadcrumbs"] = safe_breadcrumbs(meta["breadcrumbs"])
     return made

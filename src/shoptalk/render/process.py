@@ -10,11 +10,11 @@ from ..model import Stage
 from . import safe
 from .context import HANDOFF_MAP, METHODOLOGY_INDEX, PIPELINE_INDEX, ROLES_INDEX, SiteData
 from .crm_names import field_cell, stage_names
-from .diagram import page_href, pipeline_svg
+from .diagram import pipeline_svg
 from .env import link, rel, render
 from .handoffs import Flow, role_handoffs
 from .page import GeneratedPage, front_matter, page_title
-from .terms import review_badge, slug, term_table
+from .terms import first_terms, more_terms, review_badge, slug, term_table
 
 STAGE_SEARCH_BOOST = 5
 FORECAST_NAMES = {"pipeline": "Pipeline", "best_case": "Best case", "commit": "Commit",
@@ -25,7 +25,7 @@ def pipeline_diagram(site: SiteData, page: str = PIPELINE_INDEX) -> Markup:
     """The stages in order as inline SVG, drawn twice (wide for a desktop, tall for a phone),
     each stage box linking to its stage page from ``page``."""
     stages = site.glossary.stages_in_order()
-    hrefs = {s.id: page_href(page, site.uri("stage", s.id) or "") for s in stages}
+    hrefs = {s.id: site.html_href(page, site.uri("stage", s.id) or "") for s in stages}
     drawings = "".join(pipeline_svg(stages, hrefs, layout) for layout in ("wide", "tall"))
     return Markup(f'\n<div class="st-diagram">{drawings}</div>\n')
 
@@ -97,7 +97,7 @@ def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
                 for r in stage.required_information]
     handoffs = [{"to": site.role_link(h.to, uri), "what": h.what, "when": h.when or ""}
                 for h in stage.handoffs]
-    terms = [t for t in g.terms.values() if stage.id in t.stages]
+    terms, left = first_terms(t for t in g.terms.values() if stage.id in t.stages)
     index = stages.index(stage)
     neighbours = []
     if index > 0:
@@ -116,10 +116,12 @@ def stage_page(site: SiteData, stage: Stage) -> GeneratedPage:
         "stage.md.j2", stage=stage, front=front, crm=stage_names(stage.crm),
         meta=Markup(" · ").join(meta), required=required, handoffs=handoffs,
         elements=_element_rows(site, stage.framework_elements, uri),
-        terms=term_table(site, terms, uri) if terms else "", term_count=len(terms),
+        terms=term_table(site, terms, uri) if terms else "", term_count=len(terms) + left,
+        more_terms=more_terms(uri, left, len(terms) + left, "stage", stage.id, "stage"),
         playbooks=[link(p.title, uri, p.uri) for p in site.playbooks.get(stage.id, ())],
         neighbours=Markup(" · ").join(neighbours))
-    return GeneratedPage(uri, markdown, stage.source.path, PIPELINE_INDEX)
+    return GeneratedPage(uri, markdown, stage.source.path, PIPELINE_INDEX,
+                         frozenset(t.abbreviation for t in terms if t.abbreviation))
 
 
 # A role's lists longer than this start folded, one fold per stage: the AE owes dozens of
@@ -156,7 +158,7 @@ def role_page(site: SiteData, role_id: str) -> GeneratedPage:
             "extended": "Extended team"}.get(role.team, role.team)
     owned = [s for s in g.stages_in_order() if s.owner == role_id]
     supported = [s for s in g.stages_in_order() if role_id in s.supporting]
-    terms = sorted((t for t in g.terms.values() if t.owner == role_id), key=lambda t: t.name)
+    terms, left = first_terms(t for t in g.terms.values() if t.owner == role_id)
     mine = role_handoffs(g, role_id)
     description = site.glossary.role_description(role)
     markdown = render(
@@ -168,6 +170,7 @@ def role_page(site: SiteData, role_id: str) -> GeneratedPage:
         owns=Markup(", ").join(site.stage_link(s.id, uri) for s in owned),
         supports=Markup(", ").join(site.stage_link(s.id, uri) for s in supported),
         terms=Markup(", ").join(site.term_link(t.id, uri) for t in terms),
+        more_terms=more_terms(uri, left, len(terms) + left, "owner", role_id, "role"),
         needs=_handoff_groups(site, mine.needs, uri, giving=False),
         owes=_handoff_groups(site, mine.owes, uri, giving=True),
         fold_needs=len(mine.needs) > FOLD_OVER, fold_owes=len(mine.owes) > FOLD_OVER,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -14,7 +15,8 @@ from . import safe
 from .context import GLOSSARY_INDEX, SiteData
 from .crm_names import field_names
 from .env import link, render
-from .page import GeneratedPage, front_matter, page_title
+from .page import GeneratedPage, front_matter
+from .search_tags import search_tags
 
 
 def _badge(text: object, kind: str, tip: object = "") -> Markup:
@@ -55,7 +57,8 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
     markdown = render(
         "term.md.j2", term=term,
         front=front_matter(title, description=safe.plain(term.definition),
-                           search={"boost": 4}, tags=search_forms(term), hide=["tags"]),
+                           search={"boost": 4}, tags=search_tags(term, site.wordings),
+                           hide=["tags"]),
         successor=successor,
         homonyms=Markup(", ").join(
             site.term_link(t.id, uri) + (f" ({safe.md_inline(t.context)})" if t.context else "")
@@ -67,17 +70,10 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
         stages=[site.stage_link(s, uri) for s in _by_order(site, term.stages)],
         usage=[link(ref.title, uri, ref.uri) for ref in site.usage.get(term.id, ())],
     )
-    return GeneratedPage(uri, markdown, term.source.path, GLOSSARY_INDEX)
-
-
-def search_forms(term: Term) -> list[str]:
-    """Every wording that should find this page first: Material weighs tags above titles.
-
-    No tags plugin is configured, so the tags feed the search index and are shown nowhere
-    but as chips on search results.
-    """
-    forms = [term.name, term.abbreviation or "", *term.aliases, *(a.text for a in term.avoid)]
-    return list(dict.fromkeys(page_title(f) for f in forms if f.strip()))
+    # The page is the definition: its own abbreviation needs no hover text, unless it is
+    # shared (then the hover tells the senses apart).
+    own = frozenset({term.abbreviation}) if term.abbreviation and not homonyms else frozenset()
+    return GeneratedPage(uri, markdown, term.source.path, GLOSSARY_INDEX, own)
 
 
 def _links(site: SiteData, ids: Iterable[str], page: str) -> Markup:
@@ -94,6 +90,36 @@ def term_table(site: SiteData, terms: Iterable[Term], page: str) -> Markup:
     rows = [{"link": site.term_link(t.id, page), "abbreviation": t.abbreviation or "",
              "definition": t.definition} for t in sorted(terms, key=lambda t: t.name.casefold())]
     return Markup(render("term_table.md.j2", rows=rows))
+
+
+# A stage's or a role's list of terms shows this many; the rest are one link away, in the
+# A–Z filtered to that stage or role (assets/find.js), so the page does not grow with the
+# glossary.
+TERM_LIST_CAP = 30
+
+
+def first_terms(terms: Iterable[Term], cap: int | None = None) -> tuple[list[Term], int]:
+    """The terms a capped list shows (core terms first, deprecated last, then by name)
+    and how many it leaves out; ``cap`` defaults to ``TERM_LIST_CAP``."""
+    cap = TERM_LIST_CAP if cap is None else cap
+    ordered = sorted(terms, key=lambda t: (not t.core, t.deprecated, t.name.casefold()))
+    return ordered[:cap], max(0, len(ordered) - cap)
+
+
+def filtered_a_to_z(key: str, value: str) -> str:
+    """The A–Z filtered by ``key`` (``stage`` or ``owner``) to the record ``value``, as a
+    page URI with a query (``glossary/index.md?stage=discover``) that ``link`` accepts."""
+    return f"{GLOSSARY_INDEX}?{key}={quote(value, safe='')}"
+
+
+def more_terms(page: str, left: int, total: int, key: str, value: str, what: str) -> Markup:
+    """"… and 437 more: see all 467 in the A–Z, filtered to this stage"; empty when none
+    are left out."""
+    if left <= 0:
+        return Markup("")
+    return Markup(f"… and {left:,} more: ") + link(
+        f"see all {total:,} in the A–Z, filtered to this {what}", page,
+        filtered_a_to_z(key, value))
 
 
 def category_page(site: SiteData, category_id: str) -> GeneratedPage:
@@ -121,7 +147,8 @@ def category_pages(site: SiteData, category_id: str) -> list[GeneratedPage]:
                           front=front_matter(category.name if n == 1
                                              else f"{category.name} ({n}/{len(uris)})"),
                           table=term_table(site, chunk, uri))
-        pages.append(GeneratedPage(uri, markdown, category.source.path, GLOSSARY_INDEX))
+        pages.append(GeneratedPage(uri, markdown, category.source.path, GLOSSARY_INDEX,
+                                   frozenset(t.abbreviation for t in chunk if t.abbreviation)))
     return pages
 
 
@@ -154,6 +181,7 @@ def slug(text: str) -> str:
 
 
 __all__ = [
-    "category_page", "category_pages", "core_terms", "review_badge", "search_forms", "slug",
-    "term_page", "term_table"
+    "TERM_LIST_CAP", "category_page", "category_pages", "core_terms", "filtered_a_to_z",
+    "first_terms", "more_terms", "review_badge", "slug", "term_page",
+    "term_table"
 ]
