@@ -41,7 +41,8 @@ pytest: setup
 
 test: validate check build lint pytest
 
-# Refresh the README's pictures (docs/assets/screenshots); tests never touch them.
+# Refresh the README's pictures (docs/assets/screenshots; tests never touch them) and take
+# every kind of page on a desktop and a phone, light and dark, into screenshots/all/ to look at.
 screenshots: setup
 	SHOPTALK_README_SCREENSHOTS=1 CI=true $(BIN)/pytest -q -p no:cacheprovider \
 		tests/site/test_browser.py -k test_screenshots_of_the_main_pages

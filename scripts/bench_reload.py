@@ -11,7 +11,8 @@ the reload costs whatever else runs on the machine) and the medians. ``--no-reus
 the plugin's page reuse off (``reuse_pages: false``) to measure the full rebuild. The
 server is always stopped. ``--in-process`` builds as ``mkdocs serve`` does without a server
 (one process, the plugin kept between builds) and prints the CPU seconds of each rebuild
-(``time.process_time``): what a save costs, whatever else the machine is doing.
+(``time.process_time``): what a save costs, whatever else the machine is doing, and how
+many pages it converted, themed and indexed again.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # What is saved, where the saved text goes, and the page that shows it.
@@ -74,6 +77,16 @@ def _until(found: str, url: str, proc: subprocess.Popen[bytes], seconds: float) 
     raise SystemExit(f"no change at {url} after {seconds:.0f} s")
 
 
+def _made_again(config: Any) -> str:
+    """How many pages the rebuild converted, themed and indexed for search again."""
+    memo = getattr(config.plugins.get("shoptalk"), "memo", None)
+    if memo is None:
+        return ""
+    made = Counter(stage for stage, _ in memo.made_again)
+    return (f"; pages converted again {made['html']}, themed {made['page']}, "
+            f"indexed {made['search']}")
+
+
 def _in_process(root: Path, edited: str, where: str, repeat: int) -> list[float]:
     """CPU seconds of each rebuild after a save, building as ``mkdocs serve`` does."""
     from mkdocs.commands.build import build
@@ -92,9 +105,10 @@ def _in_process(root: Path, edited: str, where: str, repeat: int) -> list[float]
         saved.write_text(re.sub(where, rf"\g<1>reloadmarker{i} ", original, count=1),
                          encoding="utf-8")
         used = time.process_time()
-        build(load_config("mkdocs.yml", site_dir=str(root / "site")), serve_url=serve_url)
+        config = load_config("mkdocs.yml", site_dir=str(root / "site"))
+        build(config, serve_url=serve_url)
         cpu.append(time.process_time() - used)
-        print(f"rebuild {i + 1}: {cpu[-1]:.2f} s CPU")
+        print(f"rebuild {i + 1}: {cpu[-1]:.2f} s CPU{_made_again(config)}")
     return cpu
 
 

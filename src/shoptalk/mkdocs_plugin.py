@@ -23,12 +23,13 @@ from .mkdocs_reuse import PageReuse
 from .problems import Problem, ShoptalkError
 from .render import SiteData, scrub_html
 from .render.page import page_title, theme_meta
-from .render.safe import clean_page_html
+from .render.safe import attribute_url, clean_page_html
 from .site_build import (
     SCRIPTS,
     STYLESHEETS,
     SiteBuild,
     build_site,
+    linked_outside,
     load_site,
     markdown_extensions,
     read_docs,
@@ -104,14 +105,19 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read each page once, build the site in core, add its pages and assets."""
         assert self.site is not None  # on_config either set it or stopped the build
+        outside = linked_outside(Path(config.docs_dir), self.site.config.root,
+                                 [f.src_uri for f in files])
+        for uri in outside:  # MkDocs would read or copy them itself
+            files.remove(files.src_uris[uri])
         docs, unreadable = read_docs(Path(config.docs_dir),
                                      [f.src_uri for f in files.documentation_pages()])
         build = build_site(self.site.config, self.site.glossary, docs, check=self.config.check,
                            abbreviations=self.config.abbreviations,
                            live=self.command == "serve", glossary_problems=self.glossary_problems,
-                           cache=self.cache if self.command == "serve" else None)
+                           cache=self.cache if self.command == "serve" else None,
+                           directory_urls=config.use_directory_urls)
         self.build, self.site = build, build.site
-        _report(unreadable + build.findings)
+        _report([*outside.values(), *unreadable, *build.findings])
         if self.config.expand_nav and config.nav:
             config.nav = build.expand_nav(config.nav)
         unlisted = build.unlisted(config.nav) if config.nav else set()
@@ -153,20 +159,23 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
         if (uri := page.file.src_uri) in self.build.generated:
             page.edit_url = self.build.edit_url(uri, config.repo_url, config.edit_uri,
                                                 Path(config.docs_dir))
+        page.edit_url = attribute_url(page.edit_url)  # the theme prints it unescaped
         return self.reuse_markdown(page, self.build.finish_markdown(uri, markdown, page.meta))
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Every page's HTML is cleaned and its title and front matter made inert; a term
         page also describes itself as a schema.org DefinedTerm (added after cleaning)."""
-        html = clean_page_html(self.reuse_html(page, html))
+        generated = self.build is not None and page.file.src_uri in self.build.generated
+        html = self.reuse_html(page, html, lambda made: scrub_html(clean_page_html(made))
+                               if generated else clean_page_html(made))
         page.title = page_title(page.title or "")  # Material prints titles unescaped
         page.meta.update(theme_meta(page.meta))
-        if self.build is None or page.file.src_uri not in self.build.generated:
+        if self.build is None or not generated:
             return html
         url = page.canonical_url or (config.site_url or "/").rstrip("/") + "/" + page.url
-        return scrub_html(html) + self.build.term_jsonld(page.file.src_uri, url,
-                                                         config.site_name, config.site_url)
+        return html + self.build.term_jsonld(page.file.src_uri, url, config.site_name,
+                                             config.site_url)
 
 
 def _report(problems: list[Problem]) -> int:

@@ -7,11 +7,13 @@ its front matter, its URL and the site's settings and files. The themed page add
 its title and edit link. ``PageMemo`` (core) keys each by a digest of those inputs; on a match
 the Markdown handed to MkDocs is empty (nothing to convert) and the last HTML is put back, and
 the theme renders an empty template whose output is replaced by the last one. The search
-index is still built from every page's HTML, and a plain ``mkdocs build`` never reuses.
+index takes the last entries of a page whose HTML, table of contents, URL, title and front
+matter are as last time. A plain ``mkdocs build`` never reuses.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -61,19 +63,23 @@ class PageReuse:
                             folder_digest(Path(theme)) if theme else None)
 
     def reuse_markdown(self, page: Page, markdown: str) -> str:
-        """The final Markdown of ``page``, or "" when its last HTML can be handed back."""
+        """The final Markdown of ``page``, or "" when its last HTML can be handed back
+        (then MkDocs does not convert it at all)."""
         if self.memo is not None and self.memo.note(
                 "html", page.file.src_uri, markdown, page.meta, page.url) is not None:
+            _skip_conversion(page)
             return ""
         return markdown
 
-    def reuse_html(self, page: Page, html: str) -> str:
-        """The HTML MkDocs made of ``page``: kept, or the kept one put back with its table
-        of contents, title and anchors (what MkDocs' own conversion would have set)."""
+    def reuse_html(self, page: Page, html: str, finish: Callable[[str], str]) -> str:
+        """``finish(html)`` of the HTML MkDocs made of ``page``, kept; or the last one put
+        back with its table of contents, title and anchors (what MkDocs' own conversion
+        would have set)."""
         if self.memo is None:
-            return html
+            return finish(html)
         made = self.memo.reused("html", page.file.src_uri)
         if made is None:
+            html = finish(html)
             self.memo.keep("html", page.file.src_uri,
                            (html, page.toc, page.title, page.present_anchor_ids))
             return html
@@ -103,11 +109,25 @@ class PageReuse:
         for name in config.theme.static_templates:
             if self.memo.note("template", name, nav, date.today().isoformat()) is not None:
                 empty[name] = ""
-        self.memo.forget_others()
         self._bytecode = env.bytecode_cache = self._bytecode or _KeptBytecode()
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(empty), *(
             [env.loader] if env.loader else [])])
         return env
+
+    @event_priority(50)  # before the search plugin indexes the page
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> Any:
+        """Let the search plugin take the last entries of a page made as last time."""
+        if self.memo is not None:
+            index = getattr(_search_plugin(config), "search_index", None)
+            if index is not None and not isinstance(index.add_entry_from_context, _KeptEntries):
+                index.add_entry_from_context = _KeptEntries(self.memo, index)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Drop what pages not made this build made (a deleted page, say)."""
+        if self.memo is not None:
+            self.memo.forget_others()
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -128,6 +148,43 @@ class PageReuse:
             self.memo.keep(stage, name, output)
             return output
         return str(made)
+
+
+class _KeptEntries:
+    """The search index's ``add_entry_from_context``, giving back the last entries of a
+    page whose indexed inputs are unchanged: parsing every page's HTML again costs a third
+    of a rebuild."""
+
+    def __init__(self, memo: PageMemo, index: Any) -> None:
+        self.memo, self.index, self.add = memo, index, index.add_entry_from_context
+
+    def __call__(self, page: Page) -> None:
+        uri, entries = page.file.src_uri, self.index.entries
+        kept = self.memo.note("search", uri, page.content, str(page.toc), page.url, page.title,
+                              page.meta.get("title"), page.meta.get("search"),
+                              page.meta.get("tags"))
+        if kept is not None:
+            entries.extend(dict(entry) for entry in kept)
+            return
+        before = len(entries)
+        self.add(page)
+        self.memo.keep("search", uri, tuple(dict(entry) for entry in entries[before:]))
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """The search plugin, Material's or MkDocs' own (None when the site has none)."""
+    plugins = config.plugins
+    return plugins.get("material/search") or plugins.get("search")
+
+
+def _skip_conversion(page: Page) -> None:
+    """MkDocs builds a Markdown converter for every page, even an empty one (a tenth of a
+    rebuild): a reused page's conversion is nothing, its HTML is put back afterwards."""
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content = ""
+
+    page.render = render  # type: ignore[method-assign]
 
 
 __all__ = ["REUSED", "PageReuse"]

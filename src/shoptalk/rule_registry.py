@@ -88,7 +88,7 @@ _TABLE: list[Rule] = [
         ("empty-value", "error", "an empty field or list that must say something"),
         ("stray-file", "warning", "a file outside terms/, stages/, roles/, frameworks/"),
         ("outside-link", "error",
-         "a symbolic link under glossary/ that points outside the repository"),
+         "a symbolic link under glossary/ or docs/ that points outside the repository"),
         ("duplicate-id", "error", "two records or categories with the same id"),
         ("missing-file", "error", "a required file such as categories.yml is missing"),
         ("schema", "error", "any other break of the schema"),

@@ -15,9 +15,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any, Literal
 
 from .model import nearest
 from .owners import OWNER_HELP
@@ -25,6 +23,9 @@ from .plain_text import markup_in, quoted, refuses_markup
 from .problems import Problem, Severity
 from .schema_compiled import Check, compile_schema
 from .yaml_reader import Document
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 Kind = Literal["term", "stage", "role", "framework", "categories"]
 KINDS: tuple[Kind, ...] = ("term", "stage", "role", "framework", "categories")
@@ -64,6 +65,9 @@ def schema_text(kind: Kind) -> str:
 
 @cache
 def _validator(kind: Kind) -> Draft202012Validator:
+    # Imported here: a clean glossary (or a cached one) never needs jsonschema.
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(kind))
 
 

@@ -9,6 +9,7 @@ it once per build; ``shoptalk pages`` writes it to a folder any engine can build
 from __future__ import annotations
 
 import dataclasses
+import os
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,7 +22,7 @@ from typing import Any
 import yaml
 
 from .assistant.llms import llms_files
-from .check import TermIndex, scan_text, senses_of
+from .check import TermIndex, TermSpan, mentions, normalise, scan_text, senses_of
 from .check.docs import read_text
 from .config import Config, load_config
 from .exchange import defined_term_jsonld, glossary_json, script_json
@@ -32,9 +33,9 @@ from .render import abbreviations as abbreviation_table
 from .render.errors import RULES_PAGE, broken_pages, error_panel
 from .render.mentions import blank_code, link_first_mentions
 from .render.site import SECTION_TITLES
-from .render.widgets import abbreviation_block
+from .render.widgets import abbreviation_block, abbreviation_line
 from .rule_registry import summaries
-from .site_cache import SiteCache
+from .site_cache import SiteCache, digest
 from .site_nav import for_readers, order_problems, page_order
 from .validate import validate
 
@@ -113,6 +114,22 @@ def page_uris(docs_dir: Path) -> list[str]:
                                              for part in p.relative_to(docs_dir).parts))
 
 
+def linked_outside(docs_dir: Path, root: Path, uris: Iterable[str]) -> dict[str, Problem]:
+    """The files of ``docs_dir`` (URIs) that a symbolic link takes outside the repository
+    ``root``, each with its problem: a link to ``/proc/self/environ`` or a home folder
+    would publish it, so the site leaves such files out (as the loader does the glossary's)."""
+    project = Path(os.path.realpath(root))
+    shown = PathDisplay(root).show(docs_dir).rstrip("/")
+    found: dict[str, Problem] = {}
+    for uri in uris:
+        if not Path(os.path.realpath(docs_dir / uri)).is_relative_to(project):
+            found[uri] = Problem(f"{shown}/{uri}" if shown not in ("", ".") else uri, 1, 1,
+                                 "error", "a symbolic link to a place outside the repository, "
+                                 "so it is not read; copy what it points at into the "
+                                 "repository instead", "outside-link")
+    return found
+
+
 @dataclass
 class SiteBuild:
     """Everything an engine needs to publish the site; see ``build_site``."""
@@ -128,9 +145,12 @@ class SiteBuild:
     # The problems of each hand-written page: the checker's, then those found rendering it.
     page_problems: dict[str, list[Problem]] = field(default_factory=dict)
     _rendering: dict[str, list[Problem]] = field(default_factory=dict, repr=False)
+    _abbreviation_lines: dict[str, str] = field(default_factory=dict, repr=False)
     # The checker's compiled glossary, when the build checked the pages: the site links
     # the checker's mentions.
     checked_with: TermIndex | None = field(default=None, repr=False)
+    # ``mkdocs serve``: what each page is found to mention and use, kept between builds.
+    cache: SiteCache | None = field(default=None, repr=False)
 
     @cached_property
     def term_index(self) -> TermIndex:
@@ -170,16 +190,26 @@ class SiteBuild:
         if uri not in self.generated and self.site.config.link_first_mention \
                 and meta.get("link_terms", True) is not False:
             doc = self.docs.get(uri)
-            index = self.term_index
-            # A shared abbreviation means what the page as written picks (front matter,
-            # term() references): the rendered Markdown has neither.
-            markdown = link_first_mentions(markdown, self.site, uri, index,
-                                           senses_of(doc.text, index) if doc else None)
+            markdown = link_first_mentions(markdown, self.site, uri, self.term_index,
+                                           spans=self.mentions(doc.text if doc else None,
+                                                               markdown))
         shown = self.problems_shown(uri) if self.live else ""
         self._rendering.pop(uri, None)
         made = self.generated.get(uri)
         return shown + markdown + self.abbreviation_block(markdown,
                                                           made.defines if made else ())
+
+    def mentions(self, written: str | None, markdown: str) -> list[TermSpan]:
+        """The mentions of terms in ``normalise(markdown)``, a page rendered from
+        ``written`` (None: a page with no source)."""
+        def find() -> list[TermSpan]:
+            index = self.term_index
+            # A shared abbreviation means what the page as written picks (front matter,
+            # term() references): the rendered Markdown has neither.
+            return mentions(normalise(markdown), index,
+                            senses_of(written, index) if written is not None else None)
+
+        return self.cache.mentions(written, markdown, find) if self.cache else find()
 
     def report(self, uri: str, problem: Problem) -> bool:
         """Note a problem found rendering the page at ``uri`` (a macro call, template code);
@@ -219,13 +249,34 @@ class SiteBuild:
         those it ``defined`` beside them already."""
         if not self.abbreviations:
             return ""
-        words, others = self._abbreviation_finder
-        text, used = blank_code(markdown), set()
-        if others is not None:  # first: one may hold a word ("P&L" holds "P" and "L")
-            used.update(others.findall(text))
-            text = others.sub(lambda m: " " * len(m.group()), text)
-        used.update(words.intersection(_WORD_RUN.findall(text)))
-        return abbreviation_block(self.abbreviations, sorted(used.difference(defined)))
+
+        def find() -> list[str]:
+            words, others = self._abbreviation_finder
+            text, used = blank_code(markdown), set()
+            if others is not None:  # first: one may hold a word ("P&L" holds "P" and "L")
+                used.update(others.findall(text))
+                text = others.sub(lambda m: " " * len(m.group()), text)
+            used.update(words.intersection(_WORD_RUN.findall(text)))
+            return sorted(used)
+
+        # Which abbreviations a page uses depends on the page and the set of them, not on
+        # what each means: a new definition re-finds nothing.
+        used = self.cache.abbreviations_used(self._abbreviation_key, markdown, find) \
+            if self.cache else find()
+        skip = set(defined)
+        return abbreviation_block(self.abbreviations, [a for a in used if a not in skip],
+                                  self._abbreviation_line)
+
+    def _abbreviation_line(self, table: Mapping[str, str], abbr: str) -> str:
+        """One abbreviation's definition line, escaped once for all the pages of a build."""
+        found = self._abbreviation_lines.get(abbr)
+        if found is None:
+            found = self._abbreviation_lines[abbr] = abbreviation_line(table, abbr)
+        return found
+
+    @cached_property
+    def _abbreviation_key(self) -> str:
+        return digest(sorted(self.abbreviations))
 
     def edit_url(self, uri: str, repo_url: str | None, edit_uri: str | None,
                  docs_dir: Path) -> str | None:
@@ -265,10 +316,15 @@ class SiteBuild:
         term_id = self.term_pages.get(uri)
         if term_id is None:
             return ""
-        base = (site_url or "/").rstrip("/") + "/"
-        data = defined_term_jsonld(self.site.glossary, term_id, url, set_name=site_name,
-                                   set_url=base + posixpath.dirname(GLOSSARY_INDEX) + "/")
-        return f'\n<script type="application/ld+json">{script_json(data)}</script>\n'
+
+        def make() -> str:
+            base = (site_url or "/").rstrip("/") + "/"
+            data = defined_term_jsonld(self.site.glossary, term_id, url, set_name=site_name,
+                                       set_url=base + posixpath.dirname(GLOSSARY_INDEX) + "/")
+            return f'\n<script type="application/ld+json">{script_json(data)}</script>\n'
+
+        return self.cache.for_glossary(("jsonld", term_id, url, site_name, site_url), make) \
+            if self.cache else make()
 
     def unlisted(self, nav: list[Any]) -> set[str]:
         """Generated pages ``nav`` does not list (term pages, say): left out on purpose, so
@@ -375,13 +431,14 @@ def _project_from_docs(root: Path, docs_dir: Path) -> tuple[Path, str]:
 def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage], *,
                check: bool = True, abbreviations: bool = True, live: bool = False,
                glossary_problems: Sequence[Problem] = (),
-               cache: SiteCache | None = None) -> SiteBuild:
+               cache: SiteCache | None = None, directory_urls: bool = True) -> SiteBuild:
     """Check the hand-written pages and generate every page of the site from the glossary.
 
     A generated page is left out when a hand-written page has its path (that is a finding).
     ``live`` (``mkdocs serve``): problems are shown in the pages, ``glossary_problems`` on
     every page, and a record whose file failed to load gets a page saying so. ``cache``
     (the one ``load_site`` was given): reuse the scans and pages whose inputs are unchanged.
+    ``directory_urls``: the engine's ``use_directory_urls``, for links inside raw HTML.
     """
     findings: list[Problem] = []
     index: TermIndex | None = None
@@ -412,7 +469,7 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
                         DocRef(page.uri, page.title, mention.line))
     findings += order_problems({page.uri: (shown.show(page.path), page.text, page.meta)
                                 for page in pages if "order" in page.meta})
-    site = SiteData(glossary, settings, usage, playbooks)
+    site = SiteData(glossary, settings, usage, playbooks, directory_urls)
     generated: dict[str, GeneratedPage] = {}
     for made in (cache.generated(site) if cache else render_site(site)):
         if made.uri in docs:
@@ -433,10 +490,10 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
             page_problems.setdefault(by_path[finding.path], []).append(finding)
     return SiteBuild(site, docs, generated, findings,
                      abbreviation_table(site) if abbreviations else {}, live,
-                     tuple(glossary_problems), page_problems, checked_with=index)
+                     tuple(glossary_problems), page_problems, checked_with=index, cache=cache)
 
 
 __all__ = ["ASSETS", "ASSET_DIR", "GLOSSARY_JSON", "GLOSSARY_README", "SCRIPTS",
            "SECTION_TITLES", "SITE_RULE_IDS", "STYLESHEETS",
-           "DocPage", "SiteBuild", "build_site", "load_site", "markdown_extensions", "page_uris",
-           "read_docs", "split_front_matter"]
+           "DocPage", "SiteBuild", "build_site", "linked_outside", "load_site",
+           "markdown_extensions", "page_uris", "read_docs", "split_front_matter"]

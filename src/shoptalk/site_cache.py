@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .check import TermIndex, scan_text
+from .check import TermIndex, TermSpan, scan_text
 from .check.scan import FileScan
 from .config import Config, load_config
 from .model import Glossary
@@ -36,7 +36,13 @@ class SiteCache:
     def __init__(self) -> None:
         self._kept: dict[str, tuple[Hashable, Any]] = {}
         self._scans: dict[tuple[Hashable, str, str], FileScan] = {}
+        # A page's mentions and the abbreviations it uses, by the page's text; each build
+        # keeps those the last one used.
+        self._found: dict[tuple[str, Hashable, str | None, str], Any] = {}
+        self._found_used: set[tuple[str, Hashable, str | None, str]] = set()
+        self._per_glossary: dict[Hashable, Any] = {}
         self.glossary_key: Hashable = None
+        self.wording_key: Hashable = None
 
     def _reuse(self, slot: str, key: Hashable, make: Callable[[], T]) -> T:
         """The value kept in ``slot`` when it was made under ``key``, else ``make()``."""
@@ -57,6 +63,11 @@ class SiteCache:
         self.glossary_key = (repr(settings), folder_digest(settings.glossary))
         glossary, problems = self._reuse("glossary", self.glossary_key,
                                          lambda: validate(settings))
+        self.wording_key = self._reuse("wording", self.glossary_key,
+                                       lambda: wording_key(glossary, settings))
+        self._per_glossary = self._reuse("per glossary", self.glossary_key, dict)
+        self._found = {k: v for k, v in self._found.items() if k in self._found_used}
+        self._found_used = set()
         return settings, glossary, list(problems)
 
     def term_index(self, glossary: Glossary, settings: Config) -> TermIndex:
@@ -65,8 +76,9 @@ class SiteCache:
                            lambda: TermIndex.from_glossary(glossary, settings))
 
     def scan(self, text: str, shown: str, index: TermIndex, settings: Config) -> FileScan:
-        """The checker's scan of one page, redone only when the page or glossary changed."""
-        key = ((self.glossary_key, id(index)), shown, text)
+        """The checker's scan of one page, redone only when the page or the glossary's
+        wording changed."""
+        key = (self.wording_key, shown, text)
         found = self._scans.get(key)
         if found is None:
             found = self._scans[key] = scan_text(text, shown, index, settings)
@@ -76,11 +88,35 @@ class SiteCache:
         """Drop the scans of page versions no longer on disk (``(shown, text)`` pairs)."""
         self._scans = {k: v for k, v in self._scans.items() if (k[1], k[2]) in kept}
 
+    def for_glossary(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, kept while the glossary is unchanged (``key``: what else it reads)."""
+        if key not in self._per_glossary:
+            self._per_glossary[key] = make()
+        return self._per_glossary[key]  # type: ignore[no-any-return]
+
+    def mentions(self, written: str | None, markdown: str, find: Callable[[], list[TermSpan]]
+                 ) -> list[TermSpan]:
+        """``find()``: the mentions of a page rendered as ``markdown`` from ``written``,
+        found again only when either or the glossary's wording changed."""
+        return self._found_again(("mentions", self.wording_key, written, markdown), find)
+
+    def abbreviations_used(self, known: Hashable, markdown: str,
+                           find: Callable[[], list[str]]) -> list[str]:
+        """``find()``: the abbreviations (of those ``known``) that ``markdown`` uses."""
+        return self._found_again(("abbreviations", known, None, markdown), find)
+
+    def _found_again(self, key: tuple[str, Hashable, str | None, str],
+                     find: Callable[[], T]) -> T:
+        self._found_used.add(key)
+        if key not in self._found:
+            self._found[key] = find()
+        return self._found[key]  # type: ignore[no-any-return]
+
     def generated(self, site: SiteData) -> list[GeneratedPage]:
         """Every generated page, rendered again only when the glossary or what the pages
         say about it (mentions, playbooks by stage) changed."""
         key = (self.glossary_key, id(site.glossary), _frozen(site.usage),
-               _frozen(site.playbooks))
+               _frozen(site.playbooks), site.directory_urls)
         return self._reuse("generated", key, lambda: render_site(site))
 
 
@@ -126,6 +162,16 @@ class PageMemo:
         self._made = {k: v for k, v in self._made.items() if k in self._noted}
 
 
+def wording_key(glossary: Glossary, settings: Config) -> str:
+    """A digest of what the checker's index and scans read: the settings and every record
+    but the prose of each term (definition, details, examples), which no scan reads."""
+    terms = [(dataclasses.replace(t, definition="", details=None, examples=()),
+              str(t.source.path)) for t in glossary.terms.values()]
+    return digest(settings, terms, *(list(records.values()) for records in (
+        glossary.stages, glossary.roles, glossary.frameworks, glossary.categories)),
+        glossary.broken)
+
+
 def digest(*parts: object) -> str:
     """One short digest of ``parts`` (strings as they are, anything else by its ``repr``)."""
     found = hashlib.blake2b(digest_size=16)
@@ -152,4 +198,4 @@ def folder_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["PageMemo", "SiteCache", "digest", "folder_digest"]
+__all__ = ["PageMemo", "SiteCache", "digest", "folder_digest", "wording_key"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -18,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from .check.unsafe_html import RULE as UNSAFE_HTML
+from .folder_html import rendered_html_problems
 from .page_template import RULE as TEMPLATE_RULE
 from .page_template import page_problems
 from .problems import Problem, ShoptalkError
@@ -30,6 +33,10 @@ MARKER = ".shoptalk-pages"
 MARKER_TEXT = "Written by `shoptalk pages`; the next run replaces this whole folder.\n"
 DROPPED_PLUGINS = frozenset({"shoptalk", "macros"})  # their work is done in the folder
 THEME_FOLDER = "overrides"  # beside docs/ in the folder: the package's theme templates
+
+
+# Characters of a file name that would end the theme's href="…" or start a tag.
+_NAME_BREAKERS = re.compile(r"""["'<>`]""")
 
 
 class _Tagged:
@@ -79,10 +86,16 @@ def site_pages(build: SiteBuild, mkdocs: Mapping[str, Any]) -> tuple[dict[str, s
     """Every page's final Markdown by URI, and the macro calls that could not be rendered."""
     pages: dict[str, str] = {}
     problems: list[Problem] = []
+    rendered: dict[str, tuple[str, str, str]] = {}
     root = build.site.config.root
     for uri, doc in build.docs.items():
         front, body = split_front_matter(doc.text)
         shown = _shown(doc.path, root)
+        if _NAME_BREAKERS.search(uri):  # the engine prints it into the edit link raw
+            problems.append(Problem(shown, 1, 1, "error", "the file name holds a quote or an "
+                                    "angle bracket, which the engine prints into the page's "
+                                    "edit link as HTML; rename the file", UNSAFE_HTML))
+            continue
         refused = page_problems(doc.text)  # the policy the MkDocs build applies: never render
         if refused:
             problems += [Problem(shown, p.line, p.col, "error", p.message, TEMPLATE_RULE,
@@ -95,6 +108,11 @@ def site_pages(build: SiteBuild, mkdocs: Mapping[str, Any]) -> tuple[dict[str, s
                 problems.append(exc.problem(line_offset=front.count("\n")))
                 continue
         pages[uri] = front + build.finish_markdown(uri, body, doc.meta)
+        if not any(p.rule == UNSAFE_HTML for p in build.page_problems.get(uri, [])):
+            rendered[uri] = (shown, doc.text, split_front_matter(pages[uri])[1])
+    # No cleaner runs where the folder is built: judge each page's HTML as it renders.
+    extensions = [*(mkdocs.get("markdown_extensions") or []), "abbr"]
+    problems += rendered_html_problems(rendered, extensions)
     site_url = str(mkdocs.get("site_url") or "/")
     for uri, page in build.generated.items():
         front, body = split_front_matter(page.markdown)
@@ -160,7 +178,17 @@ def read_mkdocs_yml(path: Path) -> dict[str, Any]:
 
 def check_target(out: Path, root: Path, docs_dir: Path) -> Path:
     """``out`` resolved, or a ShoptalkError when writing there could hurt the project."""
-    target, root, docs_dir = out.resolve(), root.resolve(), docs_dir.resolve()
+    given, root, docs_dir = Path(os.path.abspath(out)), root.resolve(), docs_dir.resolve()
+    # A link in the repository (on the way to --out, or --out itself) is content anyone
+    # can commit: it could aim the replace at any folder that also holds a committed marker.
+    if any(p.is_symlink() and p.parent.resolve().is_relative_to(root)
+           for p in (given, *given.parents)):
+        raise ShoptalkError(f"{out}: --out goes through a symbolic link in the repository; "
+                            "name a folder of its own, e.g. build/pages")
+    target = given.resolve()
+    if target in docs_dir.parents and target != root and target not in root.parents:
+        raise ShoptalkError(f"{out}: --out holds the docs folder; name a folder outside it, "
+                            "e.g. build/pages")
     if target == root or target in root.parents:
         raise ShoptalkError(f"{out}: --out would replace the project folder; "
                             "name a new folder, e.g. build/pages")

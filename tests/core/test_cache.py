@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from shoptalk import cache
+from shoptalk.check.index import CompiledIndex, Entry, TermIndex
+from shoptalk.config import Config
 from shoptalk.load import load_glossary
 
 CATEGORIES = "- id: buyers\n  name: Buyers\n  description: People.\n"
@@ -97,3 +99,47 @@ def test_fresh_files_and_linked_glossaries_are_not_cached(repo: Path,
     (repo / "glossary" / "terms" / "deal-desk-2.yml").symlink_to("deal-desk.yml")
     load(repo)
     assert not (repo / ".shoptalk-cache" / "glossary.pickle").exists()
+
+
+def compiled(repo: Path, allow: tuple[str, ...] = ()) -> tuple[TermIndex, bool]:
+    """The checker's index through the cache, and whether it was compiled in this call."""
+    config = Config(root=repo, glossary=repo / "glossary", docs=repo / "docs",
+                    allow_acronyms=allow)
+    built = []
+    derived = CompiledIndex(config)
+    build = derived.build
+    derived.build = lambda glossary: built.append(1) or build(glossary)  # type: ignore[method-assign]
+    _, _, index = cache.load_cached_with(repo / "glossary", repo, derived)
+    return index, bool(built)
+
+
+def test_the_compiled_index_is_served_beside_the_glossary_until_a_file_or_setting_changes(
+        repo: Path) -> None:
+    first, built = compiled(repo)
+    assert built
+    again, built = compiled(repo)
+    assert not built
+    assert again.phrases == first.phrases
+    assert again.phrases[("deal", "desk")][0] == Entry(
+        ("deal", "desk"), "name", ("deal-desk",), "Deal Desk", spelling=(" ",))
+    assert (again.starts, again.known_acronyms) == (first.starts, first.known_acronyms)
+    assert again.lookup("deal desk") is again.glossary.terms["deal-desk"]
+    with_qbr, built = compiled(repo, allow=("QBR",))  # another setting: compiled again
+    assert built
+    assert with_qbr.known_acronyms == frozenset({"QBR"})
+    assert not compiled(repo, allow=("QBR",))[1]
+    term = repo / "glossary" / "terms" / "deal-desk.yml"
+    term.write_text(TERM.format(category="category").replace("Deal Desk", "Deal Room"),
+                    encoding="utf-8")
+    index, built = compiled(repo)
+    assert built
+    assert ("deal", "room") in index.phrases
+    assert ("deal", "desk") not in index.phrases
+
+
+def test_a_planted_compiled_index_is_never_read(repo: Path) -> None:
+    compiled(repo)
+    stored = repo / ".shoptalk-cache" / "check-index.marshal"
+    data = stored.read_bytes()
+    stored.write_bytes(b"\0" * 32 + data[32:])
+    assert compiled(repo)[1]

@@ -135,3 +135,70 @@ def test_a_checklist_box_is_named_and_ticked_with_the_keyboard(tab: Tab) -> None
     assert name == item != ""  # a screen reader reads the item's own text for the box
     page.keyboard.press("Space")
     assert page.evaluate("() => document.activeElement.checked") is True
+
+
+def test_the_a_to_z_filter_works_with_the_keyboard(starter_tab: Tab) -> None:
+    page = starter_tab.open("glossary/")
+    everything = page.locator("article li:has(.st-az__cat)").count()
+    assert tab_to(page, ".st-azfilter select")
+    page.keyboard.press("ArrowDown")  # the first category
+    shown = page.locator("article li:has(.st-az__cat):visible")
+    categories = shown.locator(".st-az__cat").evaluate_all(
+        "els => [...new Set(els.map(e => e.dataset.category))]")
+    assert len(categories) == 1 and 0 < shown.count() < everything
+    page.keyboard.press("ArrowUp")  # back to all categories
+    page.keyboard.press("Tab")
+    assert focused_inside(page, ".st-azfilter input")
+    page.keyboard.type("champ", delay=20)
+    texts = shown.all_inner_texts()
+    assert all("champ" in t.lower() for t in texts) and any(t.startswith("Champion")
+                                                             for t in texts)
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    assert tab_to(page, ".st-letters a[href$='#letter-c']", presses=40)
+    page.keyboard.press("Enter")
+    visible = page.locator("article h2[id^='letter-']:visible").evaluate_all(
+        "els => els.map(e => e.id)")
+    assert visible == ["letter-c"]
+    assert page.locator(".st-letters a[href$='#letter-c']").get_attribute("aria-current") \
+        == "true"
+    assert tab_to(page, ".st-azfilter__all", presses=60) or \
+        (page.keyboard.press("Shift+Tab") is None and tab_to(page, ".st-azfilter__all", 60))
+    page.keyboard.press("Space")
+    assert page.locator("article h2[id^='letter-']:visible").count() > 20
+    assert starter_tab.errors == []
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_a_folded_list_on_a_stage_page_opens_with_the_keyboard(starter_tab: Tab,
+                                                               key: str) -> None:
+    page = starter_tab.open("pipeline/discover/")
+    assert tab_to(page, "article details > summary")
+    opened = "() => document.activeElement.parentElement.open"
+    assert page.evaluate(opened) is False
+    page.keyboard.press(key)
+    page.wait_for_function(opened)
+    page.keyboard.press(key)
+    page.wait_for_function(f"() => !({opened})()")
+    assert starter_tab.errors == []
+
+
+def test_the_handoff_role_picker_works_with_the_keyboard(starter_tab: Tab) -> None:
+    page = starter_tab.open("roles/handoff-map/")
+    assert tab_to(page, ".st-role-picker a")
+    target = page.evaluate("() => document.activeElement.pathname")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => location.pathname === '{target}'")
+    assert target.startswith("/roles/")
+    assert starter_tab.errors == []
+
+
+def test_did_you_mean_is_reached_and_followed_with_the_keyboard(starter_tab: Tab) -> None:
+    page = starter_tab.open("")
+    assert tab_to(page, "input.md-search__input")
+    page.keyboard.type("champoin", delay=20)
+    page.wait_for_selector(".st-didyoumean:not([hidden]) a")
+    assert tab_to(page, ".st-didyoumean a", presses=10)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.pathname === '/glossary/champion/'")
+    assert starter_tab.errors == []

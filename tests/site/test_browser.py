@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -100,10 +101,22 @@ def test_the_payload_glossary_runs_no_script(browser: Any, payload_url: str) -> 
     page.close()
 
 
-def test_screenshots_of_the_main_pages(starter_tab: Tab) -> None:
+# Every kind of page a reader meets, for `make screenshots` (the search box with a typo too).
+SCREENSHOT_PAGES = {"home": "", "start-here": "start-here/", "term": "glossary/champion/",
+                    "category": "glossary/category/qualification/", "a-z": "glossary/",
+                    "stage": "pipeline/discover/", "pipeline": "pipeline/", "role": "roles/ae/",
+                    "handoff-map": "roles/handoff-map/", "cheat-sheet": "cheat-sheet/",
+                    "framework": "methodology/meddpicc/",
+                    "playbook": "playbooks/discovery-call/", "404": "404.html"}
+LOOKS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def test_screenshots_of_the_main_pages(starter_tab: Tab, browser: Any) -> None:
     """Pictures to look at, saved to screenshots/ (git-ignored). The README's two pictures
     go to screenshots/readme/ too, and replace the tracked ones only under
-    ``make screenshots``, so a test run never leaves the work tree changed."""
+    ``make screenshots``, which also takes every kind of page on a desktop and a phone, in
+    the light and the dark palette (screenshots/all/), so a test run stays quick and never
+    leaves the work tree changed."""
     out = clean(REPO / "screenshots")
     page = starter_tab.page
     for name, path in [("home", ""), ("term", "glossary/ideal-customer-profile/"),
@@ -112,8 +125,8 @@ def test_screenshots_of_the_main_pages(starter_tab: Tab) -> None:
                        ("glossary", "glossary/"), ("start-here", "start-here/")]:
         starter_tab.open(path)
         page.screenshot(path=str(out / f"{name}.png"), full_page=True)
-    readme = REPO / "docs" / "assets" / "screenshots" \
-        if os.environ.get("SHOPTALK_README_SCREENSHOTS") == "1" else out / "readme"
+    refresh = os.environ.get("SHOPTALK_README_SCREENSHOTS") == "1"
+    readme = REPO / "docs" / "assets" / "screenshots" if refresh else out / "readme"
     readme.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 800})
     for name, path in [("term", "glossary/ideal-customer-profile/"),
@@ -121,6 +134,28 @@ def test_screenshots_of_the_main_pages(starter_tab: Tab) -> None:
         starter_tab.open(path)
         page.screenshot(path=str(readme / f"{name}.png"))
     assert starter_tab.errors == []
+    if refresh:
+        _every_kind_of_page(browser, starter_tab.base, out / "all")
+
+
+def _every_kind_of_page(browser: Any, base: str, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for scheme in ("light", "dark"):
+        for look, viewport in LOOKS.items():
+            tab = Tab(browser.new_page(viewport=viewport, color_scheme=scheme), base)
+            for name, path in SCREENSHOT_PAGES.items():
+                tab.open(path)
+                tab.page.screenshot(path=str(out / f"{name}-{look}-{scheme}.png"),
+                                    full_page=True)
+            page = tab.open("")
+            opener = page.locator("label.md-header__button[for='__search']")
+            page.click("label.md-header__button[for='__search']" if opener.is_visible()
+                       else "input.md-search__input")
+            page.type("input.md-search__input", "champoin", delay=10)  # did you mean …
+            page.wait_for_selector(".st-didyoumean:not([hidden]) a")
+            tab.page.screenshot(path=str(out / f"search-typo-{look}-{scheme}.png"))
+            tab.page.close()
+            assert tab.errors == [], (look, scheme)
 
 
 def test_the_cheat_sheet_prints_on_one_page(starter_tab: Tab) -> None:

@@ -112,6 +112,19 @@ def test_links_in_raw_html_use_directory_urls(here: str, there: str, href: str) 
     assert page_href(here, there) == href
 
 
+@pytest.mark.parametrize(("here", "there", "href"), [
+    ("start-here.md", "pipeline/qualify.md", "pipeline/qualify.html"),
+    ("pipeline/index.md", "pipeline/qualify.md", "qualify.html"),
+    ("pipeline/qualify.md", "index.md", "../index.html"),
+    ("glossary/category/buyers.md", "glossary/index.md", "../index.html"),
+    ("pipeline/qualify.md", "roles/ae.md", "../roles/ae.html"),
+    ("glossary/icp.md", "glossary/icp.md", "icp.html"),
+])
+def test_links_in_raw_html_name_files_without_directory_urls(here: str, there: str,
+                                                              href: str) -> None:
+    assert page_href(here, there, directory_urls=False) == href
+
+
 def test_long_names_wrap_then_end_in_an_ellipsis() -> None:
     assert wrap_words("Technical validation and security review", 13) == [
         "Technical", "validation…"]

@@ -200,6 +200,12 @@ def test_a_misspelt_abbreviation_offers_the_method(browser: Any, site_url: str) 
     ("discover", "/pipeline/discover/"),
     ("negotiate", "/pipeline/negotiate/"),
     ("battlecard", "/glossary/battlecard/"),
+    # MEDDPICC's name lists these terms: its page comes after theirs.
+    ("champion", "/glossary/champion/"),
+    ("economic buyer", "/glossary/economic-buyer/"),
+    ("ICP", "/glossary/ideal-customer-profile/"),
+    ("request for proposal", "/glossary/request-for-proposal/"),
+    ("MEDDPICC", "/glossary/meddpicc/"),
 ])
 def test_an_exact_stage_or_term_name_ranks_first(browser: Any, site_url: str, query: str,
                                                  first: str) -> None:

@@ -169,6 +169,31 @@ def test_the_score_stays_visible_while_scrolling(reader: Reader) -> None:
     page.screenshot(path=str(SHOTS / f"quiz-scrolled-{page.viewport_size['width']}.png"))
 
 
+@pytest.mark.parametrize("reader", [("desktop", "light"), ("phone", "dark")], indirect=True,
+                         ids=lambda p: "-".join(p))
+def test_the_back_to_top_button_leaves_the_score_uncovered(reader: Reader) -> None:
+    """Material shows its back-to-top button when the reader scrolls up, at the top of the
+    window by default: where the score sticks."""
+    page = reader.open("start-here/")
+    page.locator(".st-quiz__list .st-quiz__q").last.scroll_into_view_if_needed()
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(200)
+    page.mouse.wheel(0, -300)  # scrolling up brings the button
+    page.wait_for_selector(".md-top:not([hidden])")
+    page.wait_for_timeout(300)  # its entrance transition
+    overlap = page.evaluate("""() => {
+        const a = document.querySelector('.md-top').getBoundingClientRect();
+        const b = document.querySelector('.st-quiz__bar').getBoundingClientRect();
+        return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left))
+             * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    }""")
+    assert overlap == 0
+    top = page.locator(".md-top").bounding_box()
+    assert top is not None and top["y"] + top["height"] <= page.viewport_size["height"]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"quiz-back-to-top-{page.viewport_size['width']}.png"))
+
+
 def test_each_visit_asks_a_new_set(reader: Reader) -> None:
     page = reader.open("start-here/")
     first = asked(page)

@@ -7,6 +7,7 @@ memo kept between builds), then builds it again from scratch: every page must be
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ The EB signs the order form.
 A {{ term("stakeholder") }} weighs in.
 """
 NOTES = "# Notes\n\nNothing about buyers here.\n"
+SEARCH_INDEX = "search/search_index.json"
 
 
 def _build(config_file: Path, site_dir: Path, memo: PageMemo) -> set[str]:
@@ -42,8 +44,15 @@ def _build(config_file: Path, site_dir: Path, memo: PageMemo) -> set[str]:
 
 
 def _pages(site_dir: Path) -> dict[str, str]:
+    """Every page of the site, and the search index (entries in page order), by path."""
     return {p.relative_to(site_dir).as_posix(): p.read_text("utf-8")
-            for p in sorted(site_dir.rglob("*.html"))}
+            for p in [*sorted(site_dir.rglob("*.html")), site_dir / SEARCH_INDEX]}
+
+
+def _searched(site_dir: Path) -> dict[str, str]:
+    """The search index's text of each location."""
+    docs = json.loads((site_dir / SEARCH_INDEX).read_text("utf-8"))["docs"]
+    return {doc["location"]: doc["text"] for doc in docs}
 
 
 @pytest.fixture
@@ -86,11 +95,18 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
     for page in ("glossary/economic-buyer/", "glossary/", "playbooks/deal/"):
         assert new in html(served, page), page
     assert f'<abbr title="Economic Buyer: {new}">EB</abbr>' in html(served, "playbooks/deal/")
+    assert new in _searched(served)["glossary/economic-buyer/"]
 
     # Only a playbook: only it.
     assert save("docs/playbooks/notes.md", NOTES + "\nA second line.\n") == \
         {"playbooks/notes.md"}
     assert "A second line." in html(served, "playbooks/notes/")
+    assert "A second line." in _searched(served)["playbooks/notes/"]
+
+    # A new page: in the nav of every page and in the search index.
+    again = save("docs/playbooks/pricing.md", "# Pricing\n\nDiscounts need a reason.\n")
+    assert {"playbooks/pricing.md", "playbooks/notes.md", "index.md"} <= again
+    assert _searched(served)["playbooks/pricing/"] == "<p>Discounts need a reason.</p>"
 
     # A playbook's title: the nav of every page shows it, though no other page changed.
     again = save("docs/playbooks/deal.md", DEAL.replace("# Deal review", "# Deal desk"))
@@ -113,8 +129,10 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
     assert "Sales Development Rep" in html(served, "playbooks/notes/")
 
     # A term deleted: its page is gone, a page that names it shows the problem.
+    assert any(loc.startswith("glossary/stakeholder/") for loc in _searched(served))
     save("glossary/terms/stakeholder.yml", None)
     assert not (served / "glossary/stakeholder/index.html").exists()
+    assert not any(loc.startswith("glossary/stakeholder/") for loc in _searched(served))
     deal = html(served, "playbooks/deal/")
     assert "shoptalk-error" in deal
     assert "term(&quot;stakeholder&quot;) matches no term" in deal.replace('"', "&quot;")

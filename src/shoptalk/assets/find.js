@@ -24,7 +24,25 @@
     return glossary;
   }
 
-  function termUrl(root, term) { return new URL("glossary/" + term.id + "/", root).href; }
+  // A term page's address as MkDocs makes it: ``glossary/<id>/`` or, without directory
+  // URLs, ``glossary/<id>.html`` (the theme says which; a page ending .html hints it).
+  function directoryUrls() {
+    var meta = document.querySelector("meta[name='shoptalk:directory-urls']");
+    return meta ? meta.content !== "false" : !/\.html$/.test(location.pathname);
+  }
+
+  function termUrl(root, term) {
+    return new URL("glossary/" + term.id + (directoryUrls() ? "/" : ".html"), root).href;
+  }
+
+  /* ``text`` as a URL of this site, else null. The 404 box's data- attributes are page
+     markup, which any page can forge (the cleaner keeps data- attributes): a root of
+     "javascript://%0a..." would make every suggestion a script link. */
+  function ownUrl(text) {
+    var url;
+    try { url = new URL(text, location.href); } catch (e) { return null; }
+    return url.protocol === location.protocol && url.origin === location.origin ? url : null;
+  }
 
   /* ---- nearest names: edit distance over names, abbreviations and aliases ----------- */
   function fold(text) {
@@ -128,8 +146,10 @@
     box.dataset.ready = "1";
     var words = decodeURIComponent(location.pathname).replace(/\/(index\.html)?$/, "")
       .split("/").pop().replace(/\.html$/, "").replace(/[-_]+/g, " ");
-    var root = new URL(box.dataset.base || "/", location.href);
-    loadGlossary(new URL(box.dataset.glossary || "glossary.json", location.href).href)
+    var root = ownUrl(box.dataset.base || "/");
+    var source = ownUrl(box.dataset.glossary || "glossary.json");
+    if (!root || !source) return;
+    loadGlossary(source.href)
       .then(function (data) {
         var hits = nearest(data.terms || [], words, 5, true);
         var list = box.querySelector(".st-notfound__terms");

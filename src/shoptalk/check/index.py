@@ -14,9 +14,9 @@ exactly as in the page wins ("enterprise-notice" avoided in favour of
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 from ..config import Config
 from ..language import Language, closed, forms_of
@@ -27,14 +27,13 @@ from .words import WORD_RE, case_inflections, fold, inflections, normalize, word
 Kind = Literal["name", "abbreviation", "avoid", "known"]
 Spelling = tuple[str, ...]  # what joins each pair of words: "-" (a hyphen) or " "
 
-__all__ = ["Entry", "Kind", "Spelling", "TermIndex", "spelling"]
+__all__ = ["CompiledIndex", "Entry", "Kind", "Spelling", "TermIndex", "spelling"]
 
 _HYPHENS = frozenset("-\u2010\u2011")
 _RANK = {"abbreviation": 0, "name": 1, "avoid": 2, "known": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One wording to find in prose, and what it means.
 
     ``folded`` are the phrase's folded words; its last word may also appear plural or
@@ -44,6 +43,7 @@ class Entry:
     written with another number of words (reached here as a spelling variant).
     ``kind`` "known" is the name of a stage, role or framework: it means no term
     (``term_ids`` is empty) and only keeps a term from matching inside it.
+    A tuple, so tens of thousands of them come back from the cache at C speed.
     """
 
     folded: tuple[str, ...]
@@ -121,6 +121,20 @@ class TermIndex:
         acronyms.update(normalize(a) for a in others if a)
         self.known_acronyms = frozenset(acronyms)
 
+    def dump(self) -> Any:
+        """The compiled lookups as plain data (``marshal``-able), for the glossary cache."""
+        phrases = {key: [tuple(e) for e in found] for key, found in self.phrases.items()}
+        return phrases, self.starts, self.known_acronyms, self.homonyms
+
+    @classmethod
+    def from_dump(cls, glossary: Glossary, config: Config, data: Any) -> TermIndex:
+        """The index ``dump`` wrote, for ``glossary`` (the one it was compiled from)."""
+        index = cls(glossary, config)
+        phrases, index.starts, index.known_acronyms, index.homonyms = data
+        entry = partial(tuple.__new__, Entry)
+        index.phrases = {key: list(map(entry, found)) for key, found in phrases.items()}
+        return index
+
     def _insert(self, entry: Entry) -> None:
         self.phrases.setdefault(entry.folded, []).append(entry)
         size = len(entry.folded)
@@ -141,6 +155,29 @@ class TermIndex:
 
     def term(self, term_id: str) -> Term:
         return self.glossary.terms[term_id]
+
+
+class CompiledIndex:
+    """The index as ``shoptalk.cache.load_cached_with`` keeps it beside the glossary."""
+
+    name = "check-index"
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        # The only setting the compiled lookups read.
+        self.salt = "\0".join(sorted(config.allow_acronyms))
+
+    def build(self, glossary: Glossary) -> TermIndex:
+        """Compile ``glossary``."""
+        return TermIndex.from_glossary(glossary, self.config)
+
+    def dump(self, value: TermIndex) -> Any:
+        """``TermIndex.dump``."""
+        return value.dump()
+
+    def load(self, glossary: Glossary, data: Any) -> TermIndex:
+        """``TermIndex.from_dump``."""
+        return TermIndex.from_dump(glossary, self.config, data)
 
 
 def _entry(wording: str, kind: Kind, term_ids: tuple[str, ...]) -> Entry | None:
@@ -180,5 +217,5 @@ def _with_variants(entries: list[Entry]) -> list[Entry]:
                 if path == entry.folded:
                     out.append(entry)
                 else:
-                    out.append(replace(entry, folded=path, spelling=None))
+                    out.append(entry._replace(folded=path, spelling=None))
     return out

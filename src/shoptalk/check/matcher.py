@@ -8,6 +8,14 @@ Profile") is never reported twice.
 Where several wordings end at one place (spellings of one compound), the one
 joined with hyphens or spaces exactly as the page joins them wins.
 
+An -s form is credited as a plural only where it can be a noun: a word in -s right
+after a subject pronoun ("she owns") or right before an article or possessive ("the
+rep leads the call", "owns their renewal") reads as a verb, so it is no plural of a
+term (one spelled in lower case; abbreviations keep their plurals everywhere). The
+rule sees only the neighbouring words, so a plural noun before an article in a
+two-object sentence ("send prospects a recap") is passed over too; that is rarer in
+playbooks than the verb.
+
 Speed matters here (every word of every page passes through): words are cut and
 folded by the regex engine in one go (``split`` of the lower-cased block), a
 set-membership test picks the few words that start a phrase, one regex search
@@ -33,6 +41,10 @@ _CAPS_PAIR_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&]")
 # WORD_RE as one group: split() then gives gap, word, gap, …, word, gap.
 _PIECES_RE = re.compile(f"({WORD_RE.pattern})")
 _JOINERS = "".join(sorted(JOINERS))
+# Words that make the next word in -s a verb (``she owns``), or the previous one (``owns the``).
+_SUBJECTS = frozenset({"he", "she", "it", "who", "that", "this"})
+_OBJECT_STARTS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "your",
+                            "my"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +146,25 @@ def _find(phrases: dict[tuple[str, ...], list[Entry]], folded: list[str], words:
           i: int, size: int) -> Entry | None:
     """The entry the ``size`` words from ``i`` are, their last word in any inflection."""
     head = tuple(folded[i:i + size - 1])
-    for base in bases(folded[i + size - 1]):
+    last = folded[i + size - 1]
+    for base in bases(last):
         entries = phrases.get((*head, base))
         if entries:
             entry = _choose(entries, words, i, size)
-            if entry is not None:
+            if entry is not None and (base == last or entry.exact or last.endswith("'s")
+                                      or not _reads_as_verb(folded, words, i + size - 1)):
                 return entry
     return None
+
+
+def _reads_as_verb(folded: list[str], words: Words, j: int) -> bool:
+    """True when word ``j`` (a form in -s) stands where a verb does: right after a subject
+    pronoun, or right before an article or possessive (only spaces between)."""
+    pieces = words.pieces
+    if j > 0 and folded[j - 1] in _SUBJECTS and pieces[2 * j].isspace():
+        return True
+    return j + 1 < len(folded) and folded[j + 1] in _OBJECT_STARTS \
+        and pieces[2 * j + 2].isspace()
 
 
 def _choose(entries: list[Entry], words: Words, i: int, size: int) -> Entry | None:

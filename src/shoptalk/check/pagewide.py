@@ -50,11 +50,22 @@ def one_per_page(problems: list[tuple[Problem, str | None]]) -> list[Problem]:
 
 def near_miss(index: TermIndex, base: str) -> tuple[str, str] | None:
     """The one glossary abbreviation ``base`` is a slip of, and what it stands for."""
+    # The same few undefined acronyms recur on page after page: answer each once.
+    answers = _NEAR_MISSES.get(index)
+    if answers is None:
+        answers = _NEAR_MISSES[index] = {}
+    if base in answers:
+        return answers[base]
     abbreviations = _abbreviations(index)
     close = near_misses(base, abbreviations)
-    if len(close) != 1:
-        return None
-    return close[0], " or ".join(abbreviations[close[0]])
+    found = (close[0], " or ".join(abbreviations[close[0]])) if len(close) == 1 else None
+    if len(answers) < 10_000:
+        answers[base] = found
+    return found
+
+
+_NEAR_MISSES: WeakKeyDictionary[TermIndex, dict[str, tuple[str, str] | None]] = \
+    WeakKeyDictionary()
 
 
 _ABBREVIATIONS: WeakKeyDictionary[TermIndex, dict[str, list[str]]] = WeakKeyDictionary()

@@ -15,31 +15,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown_it import MarkdownIt
+from .parser import PARSER
 
 BARRIER = "\x00"
 FILLER = "\ufffc"  # stands in for every character of a macro, so Markdown structure is kept
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-_MD.disable("text_join", ignoreInvalid=True)  # keep escapes/entities apart: they are not verbatim
-
-# Python-Markdown makes a link of ``[x](javascript:…)`` too, so the checker must see one
-# (to report its target): every target is a valid link here.
-_MD.validateLink = lambda url: True  # type: ignore[method-assign]
-# markdown-it normalises every link target (URL parse, punycode, percent-encoding) only to
-# put it in ``href``, which the checker reads only for the scheme of a reference link, and
-# normalising never changes the scheme, so targets with a banned-looking scheme still go
-# through the real thing and every other target is passed through as it is: the same
-# tokens, without the cost (6% of the parse).
-_BANNED_SCHEME_RE = re.compile(r"\s*(?:vbscript|javascript|file|data):", re.I)
-_normalize_link = _MD.normalizeLink
-
-
-def _cheap_normalize_link(url: str) -> str:
-    return _normalize_link(url) if _BANNED_SCHEME_RE.match(url) else url
-
-
-_MD.normalizeLink = _cheap_normalize_link  # type: ignore[method-assign]
 
 # MkDocs' own front-matter rule (mkdocs.utils.meta): YAML between --- lines at the very top.
 FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
@@ -147,7 +127,7 @@ def read_page(text: str) -> Page:
 def _walk(work: str, base_line: int, page: Page, fillers: set[int]) -> None:
     """Collect blocks and comments of ``work``, whose line 0 is page line ``base_line``."""
     work, nested = _lift_indented_blocks(work)
-    tokens = _MD.parse(work)
+    tokens = PARSER.parse(work)
     cursors: dict[int, int] = {}  # per line: where the last table cell ended
     lines: list[str] | None = None
     for i, tok in enumerate(tokens):

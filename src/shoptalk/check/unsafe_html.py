@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from ..render.safe import ACTIVE_ELEMENTS, PAGE_URL_SCHEMES, URL_ATTRIBUTES, url_scheme
 from .prose import Page
 
-__all__ = ["RULE", "UnsafeHtml", "unsafe_html"]
+__all__ = ["RULE", "UnsafeHtml", "unsafe_html", "unsafe_in_html"]
 
 RULE = "unsafe-html"
 _SCHEMES = [f"{scheme}:" for scheme in sorted(PAGE_URL_SCHEMES)]
@@ -85,9 +85,25 @@ class _Tags(HTMLParser):
         self.tags.append((line, col, tag, self.get_starttag_text() or "", attrs))
 
 
+# Where a browser ends a comment and Python's HTMLParser (before 3.13) does not: "<!-->"
+# and "<!--->" are whole comments, and "--!>" closes one. Rewritten in place (same length)
+# so the parser sees the tags a browser would run after them.
+_COMMENT_ENDS = re.compile(r"<!---?>|--!>")
+
+
+def _browser_comments(match: re.Match[str]) -> str:
+    text = match.group()
+    return "!-->" if text == "--!>" else "<!x" + "-" * (len(text) - 4) + ">"
+
+
+def unsafe_in_html(html: str) -> list[str]:
+    """What the site's cleaner would remove from ``html`` (rendered HTML), as messages."""
+    return [found.message for found in _in_html(0, html)]
+
+
 def _in_html(offset: int, text: str) -> list[UnsafeHtml]:
     parser = _Tags()
-    parser.feed(text)
+    parser.feed(_COMMENT_ENDS.sub(_browser_comments, text))
     parser.close()
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     found = []

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..cache import load_cached
-from ..check import RULE_IDS, TermIndex
+from ..cache import load_cached_with
+from ..check import RULE_IDS
 from ..check.docs import default_jobs, page_files, scan_files
 from ..check.fix import Change, fix_file
+from ..check.index import CompiledIndex
 from ..config import load_config
 from ..output import FORMATS, emit
 from ..problems import Problem, ShoptalkError, exit_code
@@ -43,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run and not args.fix:
         raise ShoptalkError("--dry-run only makes sense with --fix")
     config = load_config(path=args.config)
-    glossary, _ = load_cached(config.glossary, config.root)  # `validate` reports its problems
-    index = TermIndex.from_glossary(glossary, config)
+    # `validate` reports the glossary's problems; a warm run compiles nothing.
+    _, _, index = load_cached_with(config.glossary, config.root, CompiledIndex(config))
     files = page_files(args.paths or [config.docs])
     problems: list[Problem] = []
     changes: list[Change] = []

@@ -11,7 +11,7 @@ from ..config import load_config
 from ..output import emit
 from ..problems import exit_code
 from ..rules import RULE_IDS
-from ..site_build import SITE_RULE_IDS, build_site, page_uris, read_docs
+from ..site_build import SITE_RULE_IDS, build_site, linked_outside, page_uris, read_docs
 from ..site_folder import check_target, folder_config, read_mkdocs_yml, site_pages, write_folder
 from ..validate import validate
 
@@ -42,9 +42,12 @@ def run(args: argparse.Namespace) -> int:
     mkdocs = read_mkdocs_yml(mkdocs_yml) if args.mkdocs_yml or mkdocs_yml.is_file() \
         else {"site_name": "Glossary"}
     glossary, problems = validate(settings)
-    docs, unreadable = read_docs(settings.docs, page_uris(settings.docs)) \
-        if settings.docs.is_dir() else ({}, [])
-    build = build_site(settings, glossary, docs)
+    uris = page_uris(settings.docs) if settings.docs.is_dir() else []
+    outside = linked_outside(settings.docs, settings.root, uris)
+    docs, unreadable = read_docs(settings.docs, [u for u in uris if u not in outside])
+    unreadable += outside.values()
+    build = build_site(settings, glossary, docs,
+                       directory_urls=mkdocs.get("use_directory_urls", True) is not False)
     pages, failed = site_pages(build, mkdocs)
     # The checker reports template code the folder refuses too: each problem once.
     problems = sorted(dict.fromkeys([*problems, *unreadable, *build.findings, *failed]),

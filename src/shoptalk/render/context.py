@@ -13,7 +13,9 @@ from ..config import Config
 from ..language import Kind, Language
 from ..model import Framework, Glossary, Role, Stage, Term
 from . import safe
+from .diagram import page_href
 from .env import link
+from .search_tags import WordingIndex, wording_index
 
 GLOSSARY_INDEX = "glossary/index.md"
 PIPELINE_INDEX = "pipeline/index.md"
@@ -60,6 +62,7 @@ class SiteData:
     config: Config
     usage: Mapping[str, Sequence[DocRef]] = field(default_factory=dict)
     playbooks: Mapping[str, Sequence[DocRef]] = field(default_factory=dict)
+    directory_urls: bool = True  # the engine's ``use_directory_urls``; raw HTML follows it
 
     # -- indexes computed once (the model's helpers scan every term per call) --
     @cached_property
@@ -80,6 +83,11 @@ class SiteData:
                 found.setdefault(term.broader, []).append(term.id)
         return {k: tuple(v) for k, v in found.items()}
 
+    @cached_property
+    def wordings(self) -> WordingIndex:
+        """Each term's own wordings as folded words -> term ids (a term page's search tags)."""
+        return wording_index(self.glossary)
+
     def related_of(self, term_id: str) -> tuple[str, ...]:
         """Related term ids both ways, as ``Glossary.related_of`` but without a full scan."""
         ids = dict.fromkeys((*self.glossary.terms[term_id].related,
@@ -96,6 +104,11 @@ class SiteData:
             "role": self.glossary.roles, "framework": self.glossary.frameworks,
             "category": self.glossary.categories}[kind]
         return record_uri(kind, record_id) if record_id in table else None
+
+    def html_href(self, page: str, target: str) -> str:
+        """The URL from page ``page`` to page ``target`` (src URIs) for raw HTML (a diagram,
+        the quiz): the engine rewrites Markdown links, never links inside raw HTML."""
+        return page_href(page, target, self.directory_urls)
 
     # -- links ------------------------------------------------------------
     def term_link(self, term_id: str | None, page: str, label: object = None) -> Markup:

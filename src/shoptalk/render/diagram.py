@@ -60,19 +60,28 @@ _PAD = 8
 _TERMINAL_GAP = 12  # between terminal stages drawn side by side (or one above the other)
 
 
-def _url_path(uri: str) -> str:
-    """A page's URL path from the site root with directory URLs (``pipeline/qualify/``)."""
+def _url_path(uri: str, directory_urls: bool) -> str:
+    """A page's URL path from the site root, as MkDocs makes it: ``pipeline/qualify/``
+    with directory URLs, ``pipeline/qualify.html`` without (an index stays ``index.html``)."""
     stem = uri.removesuffix(".md")
     if posixpath.basename(stem) in ("index", "README"):
-        stem = posixpath.dirname(stem)
-    return stem + "/" if stem else ""
+        folder = posixpath.dirname(stem)
+        if not directory_urls:
+            return posixpath.join(folder, "index.html")
+        return folder + "/" if folder else ""
+    return stem + "/" if directory_urls else stem + ".html"
 
 
-def page_href(from_uri: str, to_uri: str) -> str:
+def page_href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
     """The relative URL from page ``from_uri`` to page ``to_uri`` (src URIs) for raw HTML,
-    which MkDocs does not rewrite: between the pages' directory URLs, as the site is built."""
-    path = posixpath.relpath("/" + _url_path(to_uri), "/" + _url_path(from_uri))
-    return "./" if path == "." else path + "/"
+    which MkDocs does not rewrite: between the pages' URLs as the site is built
+    (``use_directory_urls``)."""
+    here = posixpath.dirname("/" + _url_path(from_uri, directory_urls))
+    there = "/" + _url_path(to_uri, directory_urls)
+    if there.endswith("/"):
+        path = posixpath.relpath(there, "/" + _url_path(from_uri, directory_urls))
+        return "./" if path == "." else path + "/"
+    return posixpath.relpath(there, here)
 
 
 def wrap_words(text: str, width: int, lines: int = 2) -> list[str]:

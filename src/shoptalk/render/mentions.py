@@ -15,7 +15,9 @@ from .context import SiteData
 from .env import rel
 
 if TYPE_CHECKING:
-    from ..check import PageSenses, TermIndex
+    from collections.abc import Sequence
+
+    from ..check import PageSenses, TermIndex, TermSpan
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -112,12 +114,14 @@ def linked_terms(markdown: str, site: SiteData) -> set[str]:
 
 
 def link_first_mentions(markdown: str, site: SiteData, page: str, index: TermIndex,
-                        senses: PageSenses | None = None) -> str:
+                        senses: PageSenses | None = None, *,
+                        spans: Sequence[TermSpan] | None = None) -> str:
     """Link the first prose mention of each term on the page to the term's page.
 
     The mentions are the checker's (``shoptalk.check.mentions``): the same spans, the
     same longest match and the same sense of a shared abbreviation (``senses``, read
     from the page as written). Headings, code, links, HTML and macros are never linked.
+    ``spans``: those mentions of ``normalise(markdown)`` when already known.
     """
     # Imported here: the checker imports this module (page_template reads code regions).
     from ..check import mentions, normalise
@@ -126,7 +130,7 @@ def link_first_mentions(markdown: str, site: SiteData, page: str, index: TermInd
     linked = linked_terms(markdown, site)
     pieces: list[str] = []
     last = 0
-    for span in mentions(markdown, index, senses):
+    for span in mentions(markdown, index, senses) if spans is None else spans:
         term = site.glossary.terms.get(span.term_id)
         if not span.linkable or term is None or term.deprecated or term.id in linked:
             continue

@@ -82,6 +82,9 @@ def theme_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
         made["status"] = re.sub(r"[^\w-]", "", str(meta["status"]))
     if "location" in meta:
         made["location"] = safe.safe_url(meta["location"]).replace("\\", "%5C")
+    hide = meta.get("hide")  # the theme asks `"toc" in page.meta.hide`: a number crashes it
+    if "hide" in meta and not (isinstance(hide, list) and all(isinstance(h, str) for h in hide)):
+        made["hide"] = [str(h) for h in hide] if isinstance(hide, list) else []
     if "breadcrumbs" in meta:  # printed raw by the theme's breadcrumb (shoptalk/theme)
         made["breadcrumbs"] = safe_breadcrumbs(meta["breadcrumbs"])
     return made

@@ -10,7 +10,7 @@ from ..model import Stage
 from . import safe
 from .context import HANDOFF_MAP, METHODOLOGY_INDEX, PIPELINE_INDEX, ROLES_INDEX, SiteData
 from .crm_names import field_cell, stage_names
-from .diagram import page_href, pipeline_svg
+from .diagram import pipeline_svg
 from .env import link, rel, render
 from .handoffs import Flow, role_handoffs
 from .page import GeneratedPage, front_matter, page_title
@@ -25,7 +25,7 @@ def pipeline_diagram(site: SiteData, page: str = PIPELINE_INDEX) -> Markup:
     """The stages in order as inline SVG, drawn twice (wide for a desktop, tall for a phone),
     each stage box linking to its stage page from ``page``."""
     stages = site.glossary.stages_in_order()
-    hrefs = {s.id: page_href(page, site.uri("stage", s.id) or "") for s in stages}
+    hrefs = {s.id: site.html_href(page, site.uri("stage", s.id) or "") for s in stages}
     drawings = "".join(pipeline_svg(stages, hrefs, layout) for layout in ("wide", "tall"))
     return Markup(f'\n<div class="st-diagram">{drawings}</div>\n')
 

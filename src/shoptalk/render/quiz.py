@@ -34,7 +34,6 @@ from ..language import fold
 from ..model import Glossary, Stage, Term
 from . import safe
 from .context import SiteData
-from .diagram import page_href
 
 __all__ = ["KINDS", "POOL_SIZE", "Question", "glossary_seed", "question_pool", "quiz_markup"]
 
@@ -260,9 +259,10 @@ def _static_question(q: Question, href: str) -> str:
 
 def quiz_markup(site: SiteData, page: str, count: int = 10,
                 pool: Sequence[Question] | None = None,
-                href: Callable[[str, str], str] = page_href) -> Markup:
+                href: Callable[[str, str], str] | None = None) -> Markup:
     """The quiz block for ``page``: the pool as data for the script, which asks ``count`` of
     them per visit, and the first ``count`` as a static list with answers to reveal."""
+    href = href or site.html_href
     questions = list(question_pool(site) if pool is None else pool)
     if not questions:
         return Markup("*No questions yet: the glossary needs more terms.*\n")

@@ -117,6 +117,19 @@ def safe_url(url: object) -> str:
         .replace(")", "%29")
 
 
+_ATTRIBUTE_BREAKERS = re.compile(r"""["'<>`\s{}\\^|]""")
+
+
+def attribute_url(url: str | None) -> str | None:
+    """``url`` for an ``href`` a theme prints unescaped (the edit button's): a quote, an
+    angle bracket, whitespace or a brace percent-encoded, so a file name that holds one
+    cannot end the attribute or start a tag."""
+    if url is None:
+        return None
+    return _ATTRIBUTE_BREAKERS.sub(
+        lambda m: "".join(f"%{byte:02X}" for byte in m.group().encode("utf-8")), url)
+
+
 _HTML_SCHEME = re.compile(r"""(?i)\b(href|src|action|formaction|xlink:href)\s*=\s*(["']?)"""
                           r"""\s*(?:javascript|vbscript|data)\s*:""")
 
@@ -239,6 +252,6 @@ def url_scheme(url: str) -> str | None:
 
 __all__ = [
     "ACTIVE_ELEMENTS", "DROPPED_WITH_CONTENT", "LOOKALIKES", "PAGE_URL_SCHEMES", "SAFE_SCHEMES",
-    "URL_ATTRIBUTES", "attr_text", "clean_page_html", "hover_text", "md_cell", "md_inline",
-    "md_text", "plain", "safe_url", "scrub_html", "url_scheme",
+    "URL_ATTRIBUTES", "attr_text", "attribute_url", "clean_page_html", "hover_text", "md_cell",
+    "md_inline", "md_text", "plain", "safe_url", "scrub_html", "url_scheme",
 ]

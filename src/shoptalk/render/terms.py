@@ -15,7 +15,8 @@ from . import safe
 from .context import GLOSSARY_INDEX, SiteData
 from .crm_names import field_names
 from .env import link, render
-from .page import GeneratedPage, front_matter, page_title
+from .page import GeneratedPage, front_matter
+from .search_tags import search_tags
 
 
 def _badge(text: object, kind: str, tip: object = "") -> Markup:
@@ -56,7 +57,8 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
     markdown = render(
         "term.md.j2", term=term,
         front=front_matter(title, description=safe.plain(term.definition),
-                           search={"boost": 4}, tags=search_forms(term), hide=["tags"]),
+                           search={"boost": 4}, tags=search_tags(term, site.wordings),
+                           hide=["tags"]),
         successor=successor,
         homonyms=Markup(", ").join(
             site.term_link(t.id, uri) + (f" ({safe.md_inline(t.context)})" if t.context else "")
@@ -72,16 +74,6 @@ def term_page(site: SiteData, term: Term) -> GeneratedPage:
     # shared (then the hover tells the senses apart).
     own = frozenset({term.abbreviation}) if term.abbreviation and not homonyms else frozenset()
     return GeneratedPage(uri, markdown, term.source.path, GLOSSARY_INDEX, own)
-
-
-def search_forms(term: Term) -> list[str]:
-    """Every wording that should find this page first: Material weighs tags above titles.
-
-    No tags plugin is configured, so the tags feed the search index and are shown nowhere
-    but as chips on search results.
-    """
-    forms = [term.name, term.abbreviation or "", *term.aliases, *(a.text for a in term.avoid)]
-    return list(dict.fromkeys(page_title(f) for f in forms if f.strip()))
 
 
 def _links(site: SiteData, ids: Iterable[str], page: str) -> Markup:
@@ -190,6 +182,6 @@ def slug(text: str) -> str:
 
 __all__ = [
     "TERM_LIST_CAP", "category_page", "category_pages", "core_terms", "filtered_a_to_z",
-    "first_terms", "more_terms", "review_badge", "search_forms", "slug", "term_page",
+    "first_terms", "more_terms", "review_badge", "slug", "term_page",
     "term_table"
 ]

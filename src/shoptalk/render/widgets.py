@@ -4,7 +4,7 @@ index pages, and the abbreviation list behind every hover definition."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -79,19 +79,28 @@ def abbreviations(site: SiteData) -> dict[str, str]:
     return {abbr: " | ".join(texts) for abbr, texts in found.items()}
 
 
-def abbreviation_block(table: dict[str, str], used: Iterable[str]) -> str:
-    """Markdown ``*[ABBR]: text`` definitions for the abbreviations a page uses.
+def abbreviation_line(table: Mapping[str, str], abbr: str) -> str:
+    """The Markdown ``*[ABBR]: text`` definition of ``abbr`` ("" when ``table`` has none).
 
     The ``abbr`` extension puts the text into a ``title`` attribute, which Material's
     tooltip parses as HTML, so the text goes through ``attr_text``. A key holding a
     bracket or a backslash would end the ``*[...]`` early and spill into the text: skipped.
     """
-    lines = [f"*[{abbr}]: {safe.attr_text(table[abbr])}" for abbr in used
-             if abbr in table and not _ABBR_BREAKERS.search(abbr)]
+    if abbr not in table or _ABBR_BREAKERS.search(abbr):
+        return ""
+    return f"*[{abbr}]: {safe.attr_text(table[abbr])}"
+
+
+def abbreviation_block(table: Mapping[str, str], used: Iterable[str],
+                       line: Callable[[Mapping[str, str], str], str] = abbreviation_line
+                       ) -> str:
+    """Markdown ``*[ABBR]: text`` definitions for the abbreviations a page uses (``line``:
+    ``abbreviation_line``, or a memo of it shared by the pages of one build)."""
+    lines = [found for abbr in used if (found := line(table, abbr))]
     # One block per definition: Python-Markdown re-tests a block after each line it
     # takes from it, so one block of 2,000 definitions costs quadratic time.
     return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
 
 
-__all__ = ["PIPELINE_INDEX", "abbreviation_block", "abbreviations", "core_list",
-           "methodology_index", "roles_index"]
+__all__ = ["PIPELINE_INDEX", "abbreviation_block", "abbreviation_line", "abbreviations",
+           "core_list", "methodology_index", "roles_index"]
