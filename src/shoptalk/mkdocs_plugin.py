@@ -171,6 +171,11 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
                                if generated else clean_page_html(made))
         page.title = page_title(page.title or "")  # Material prints titles unescaped
         page.meta.update(theme_meta(page.meta))
+        if self.build is not None:  # a missing template or icon: reported, not a traceback
+            fixes, problems = self.build.theme_files(page.file.src_uri, page.meta,
+                                                     config.theme.dirs)
+            page.meta.update(fixes)
+            _report(problems)
         if self.build is None or not generated:
             return html
         url = page.canonical_url or (config.site_url or "/").rstrip("/") + "/" + page.url

@@ -160,7 +160,8 @@ _TABLE: list[Rule] = [
         ("deprecated-term", "warning", "a deprecated term; use its replacement"),
         ("ambiguous-abbreviation", "warning",
          "an abbreviation two terms share, used without a context"),
-        ("front-matter", "error", "a page's front matter is not valid YAML"),
+        ("front-matter", "error", "a page's front matter is not valid YAML, or names a "
+         "template or icon the theme does not have"),
         ("unreadable-file", "error", "a page that cannot be read as UTF-8 text"),
         ("fix-skipped", "error", "a --fix left undone: unsafe wording, or a file it may not "
          "or should not write"),

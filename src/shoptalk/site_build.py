@@ -32,6 +32,7 @@ from .render import CHEAT_SHEET, GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData
 from .render import abbreviations as abbreviation_table
 from .render.errors import RULES_PAGE, broken_pages, error_panel
 from .render.mentions import blank_code, link_first_mentions
+from .render.page import front_matter_line, missing_theme_files
 from .render.site import SECTION_TITLES
 from .render.widgets import abbreviation_block, abbreviation_line
 from .rule_registry import summaries
@@ -217,6 +218,23 @@ class SiteBuild:
         known = self.page_problems.get(uri, []) + self._rendering.get(uri, [])
         self._rendering.setdefault(uri, []).append(problem)
         return not any(_same(problem, k) for k in known)
+
+    def theme_files(self, uri: str, meta: Mapping[str, Any], theme_dirs: Sequence[str]
+                    ) -> tuple[dict[str, Any], list[Problem]]:
+        """Front matter naming a theme template or icon that does not exist (the theme would
+        stop with a traceback): the values that replace them, and a problem for each."""
+        doc = self.docs.get(uri)
+        fixes: dict[str, Any] = {}
+        problems = []
+        for key, name in missing_theme_files(meta, theme_dirs).items():
+            fixes[key] = "main.html" if key == "template" else None
+            line = front_matter_line(doc.text, key) if doc else 1
+            problems.append(Problem(
+                PathDisplay(self.site.config.root).show(doc.path) if doc else uri, line, 1,
+                "error", f"{key}: '{name[:80]}' names no file of the theme, so the page is built "
+                f"without it; name a template or icon the theme has, or remove the line",
+                "front-matter"))
+        return fixes, problems
 
     def failure(self, uri: str) -> str | None:
         """Why the page at ``uri`` must stop a (not ``live``) build, once its macros ran."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,6 +90,37 @@ def theme_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     return made
 
 
+def missing_theme_files(meta: Mapping[str, Any], dirs: Sequence[str]) -> dict[str, str]:
+    """Front matter naming a theme file that is in none of the theme's ``dirs``: the key
+    (``template``, ``icon``) and the file. The theme would stop the build on each."""
+    wanted = {}
+    if "template" in meta:
+        wanted["template"] = meta["template"]
+    if meta.get("icon"):
+        wanted["icon"] = f".icons/{meta['icon']}.svg" if isinstance(meta["icon"], str) else None
+    return {key: str(name) for key, name in wanted.items()
+            if not (isinstance(name, str) and _theme_has(dirs, name))}
+
+
+def _theme_has(dirs: Sequence[str], name: str) -> bool:
+    parts = name.split("/")
+    if not name or name.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        return False  # what Jinja's loader refuses, refused before touching the disk
+    return any(Path(folder, *parts).is_file() for folder in dirs)
+
+
+def front_matter_line(text: str, key: str) -> int:
+    """The line of ``key:`` in the front matter at the top of ``text`` (1 when absent)."""
+    lines = text.split("\n")
+    if lines and lines[0].rstrip() == "---":
+        for number, line in enumerate(lines[1:], start=2):
+            if line.rstrip() in ("---", "..."):
+                break
+            if line.startswith(f"{key}:"):
+                return number
+    return 1
+
+
 _PAGE_URI = re.compile(r"(?:[A-Za-z0-9_][\w.-]*/)*[A-Za-z0-9_][\w.-]*\.md")
 
 
@@ -103,5 +134,5 @@ def safe_breadcrumbs(value: object) -> list[dict[str, str]]:
             and _PAGE_URI.fullmatch(c["uri"]) and ".." not in c["uri"] and "title" in c]
 
 
-__all__ = ["GeneratedPage", "front_matter", "meta_text", "page_title", "safe_breadcrumbs",
-           "theme_meta"]
+__all__ = ["GeneratedPage", "front_matter", "front_matter_line", "meta_text",
+           "missing_theme_files", "page_title", "safe_breadcrumbs", "theme_meta"]
