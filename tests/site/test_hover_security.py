@@ -185,8 +185,9 @@ def test_hovering_payload_text_runs_no_script(browser: Any, payload_url: str,
     assert dialogs == []
     assert hovered > 80  # the test really hovered the payload
     # What a reader sees: the definition as text, angle brackets and all.
-    tab.open("glossary/")
-    page.locator("article a[href$='entity-term/']").first.hover()
+    # (On a playbook: the A–Z prints the definition beside the term, with no hover text.)
+    tab.open("playbooks/evil-call/")
+    page.locator("article abbr", has_text="ENT").first.hover()
     tip = page.wait_for_selector(".md-tooltip2--active", state="visible")
     assert tip is not None
     assert "we win ‹img src=x onerror=alert(document.domain)› and keep." in tip.inner_text()
