@@ -142,3 +142,12 @@ def test_the_link_under_a_capped_list_opens_the_a_to_z_filtered_to_the_rest(
     page.wait_for_selector(".st-letters")
     assert page.locator(".st-letters").is_visible()
     assert not page.locator(".st-azfiltered").is_visible()
+
+
+@pytest.mark.browser
+def test_the_whole_a_to_z_link_stays_on_the_site_whatever_the_address(scale_tab: Tab) -> None:
+    # "//glossary/" is this server's A–Z too; as a link it would name a host "glossary".
+    page = scale_tab.open("/glossary/?stage=stage-1")
+    page.wait_for_selector(".st-azfiltered h2")
+    href = page.get_by_role("link", name="Show the whole A–Z").evaluate("a => a.href")
+    assert href.startswith(scale_tab.base), href

@@ -271,7 +271,7 @@
       heading.id = "filtered";
       heading.textContent = FILTERS[key] + label + " (" + terms.length + ")";
       var clear = document.createElement("a");
-      clear.href = location.pathname;
+      clear.href = location.pathname.replace(/^\/+/, "/");  // "//host/…" would leave the site
       clear.textContent = "Show the whole A–Z";
       var back = document.createElement("p");
       back.append(clear);
