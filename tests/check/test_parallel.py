@@ -47,11 +47,29 @@ def test_parallel_scan_prints_what_the_serial_scan_prints(
     assert printed["1"].count("budget holder") >= 20  # findings on many pages, in order
 
 
-def test_few_pages_or_busy_cores_scan_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_few_pages_or_busy_cores_scan_in_this_process(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SHOPTALK_JOBS", raising=False)
     assert docs.default_jobs(docs.PARALLEL_FROM - 1) == 1
     monkeypatch.setattr(docs.os, "sched_getaffinity", lambda _: {0, 1})
+    monkeypatch.setattr(docs, "LOADAVG", tmp_path / "no-proc")  # the load average decides
     monkeypatch.setattr(docs.os, "getloadavg", lambda: (2.0, 2.0, 2.0))
     assert docs.default_jobs(1000) == 1
     monkeypatch.setattr(docs.os, "getloadavg", lambda: (0.1, 0.5, 0.5))
     assert docs.default_jobs(1000) == 2
+
+
+@pytest.mark.parametrize(("loadavg", "jobs"), [
+    ("1.98 1.20 0.61 1/310 4242\n", 2),  # the last check just ended: idle now
+    ("0.10 0.30 0.20 3/310 4242\n", 1),  # two tasks besides this one ready to run now
+    ("0.10 0.30 0.20 2/310 4242\n", 1),  # one: one core left
+    ("garbled\n", 1),  # unreadable: the load average (2.0) decides
+])
+def test_idle_cores_are_counted_now_not_over_the_last_minute(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loadavg: str, jobs: int) -> None:
+    monkeypatch.delenv("SHOPTALK_JOBS", raising=False)
+    monkeypatch.setattr(docs.os, "sched_getaffinity", lambda _: {0, 1})
+    monkeypatch.setattr(docs.os, "getloadavg", lambda: (2.0, 1.2, 0.6))
+    (tmp_path / "loadavg").write_text(loadavg, encoding="ascii")
+    monkeypatch.setattr(docs, "LOADAVG", tmp_path / "loadavg")
+    assert docs.default_jobs(1000) == jobs

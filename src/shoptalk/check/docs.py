@@ -12,6 +12,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -25,10 +26,12 @@ from .scan import Edit, FileScan, scan_page
 SUFFIX = ".md"
 # Below this many pages a worker's start-up costs more than it saves.
 PARALLEL_FROM = 32
+LOADAVG = Path("/proc/loadavg")
 _BATCH = 8
 Scanned = tuple[Path, str | None, FileScan, list[Edit]]
 
-__all__ = ["SUFFIX", "check_docs", "default_jobs", "page_files", "read_text", "scan_files"]
+__all__ = ["LOADAVG", "PARALLEL_FROM", "SUFFIX", "busy_cores", "check_docs", "default_jobs",
+           "page_files", "read_text", "scan_files"]
 
 
 def page_files(paths: Sequence[Path]) -> list[Path]:
@@ -66,7 +69,7 @@ def default_jobs(pages: int) -> int:
 
     Workers only pay on cores nobody else uses: on 2 cores already kept busy by other
     work, two workers scanned 1,000 pages 10% slower than one process, so only idle
-    cores count (1 - load average each). ``SHOPTALK_JOBS`` overrides it (``1``: scan in
+    cores count (see ``busy_cores``). ``SHOPTALK_JOBS`` overrides it (``1``: scan in
     this process). Workers are forked: only where that is safe and cheap (Linux).
     """
     wanted = os.environ.get("SHOPTALK_JOBS", "")
@@ -76,10 +79,29 @@ def default_jobs(pages: int) -> int:
         return 1
     else:
         cores = len(os.sched_getaffinity(0))
-        jobs = round(cores - os.getloadavg()[0])
+        jobs = round(cores - busy_cores())
     if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(jobs, pages))
+
+
+def busy_cores() -> float:
+    """How many cores other work keeps busy now: the tasks ready to run (the kernel's count
+    in ``/proc/loadavg``), less this one, the median of three looks 5 ms apart.
+
+    Not the load average: it remembers the last minute, so the check run just before
+    (or any finished job) would keep an idle machine's cores from being used.
+    """
+    try:
+        looks = []
+        for look in range(3):
+            if look:
+                time.sleep(0.005)
+            runnable = LOADAVG.read_text(encoding="ascii").split()[3].split("/")[0]
+            looks.append(max(0, int(runnable) - 1))
+        return float(sorted(looks)[1])
+    except (OSError, IndexError, ValueError):
+        return os.getloadavg()[0]  # no /proc: the 1-minute average is all there is
 
 
 def scan_files(config: Config, index: TermIndex, files: Sequence[Path], *,
