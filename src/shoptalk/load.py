@@ -17,6 +17,7 @@ from typing import Any
 from .build import BUILDERS, Fields
 from .model import Category, Glossary, Pos, Source
 from .problems import PathDisplay, Problem, ShoptalkError, display_path
+from .read_ahead import Fetched, read_ahead, read_bytes, worker_result
 from .schema import ID_PATTERN, Kind, check_document, is_clean
 from .yaml_fast import Positions, plain_data
 from .yaml_reader import Document, read_yaml
@@ -41,10 +42,15 @@ def _problem(
     )
 
 
-def _read_checked(path: Path, kind: Kind, shown: str, raw: bytes | None = None) -> Document:
-    if raw is None:
-        raw = _read_bytes(path)
-    if raw is not None and kind != "categories":
+def _read_checked(path: Path, kind: Kind, shown: str, raw: bytes | None = None,
+                  fetched: Fetched | None = None) -> Document:
+    if fetched is not None:  # read and parsed by a worker: only a file it left is read again
+        raw, data = fetched
+        if data is not None:
+            return Document(path, shown, data, located=Positions(path, shown, raw or b""))
+    elif raw is None:
+        raw = read_bytes(path)
+    if raw is not None and kind != "categories" and fetched is None:
         # The fast path: a clean record needs no positions until a later rule asks.
         data = plain_data(raw)
         if isinstance(data, dict) and is_clean(data, kind):
@@ -68,26 +74,6 @@ def _read_checked(path: Path, kind: Kind, shown: str, raw: bytes | None = None) 
         return doc
     doc.problems.extend(check_document(doc, kind))
     return doc
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it cannot be read (``read_yaml`` then says why).
-
-    Plain ``os`` calls: a buffered file object per record costs more than its YAML.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 16):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def _walk(
@@ -175,7 +161,7 @@ def paused_gc() -> Iterator[None]:
 
 def load_glossary(
     root: Path, base: Path | None = None, files: Mapping[str, bytes] | None = None,
-    changed: frozenset[Path] | None = None,
+    changed: frozenset[Path] | None = None, jobs: int = 1,
 ) -> tuple[Glossary, list[Problem]]:
     """Load every file under ``root``; return the glossary and the loading problems.
 
@@ -185,6 +171,8 @@ def load_glossary(
     git revision read into memory; then nothing under ``root`` is listed or read.
     ``changed`` (resolved files new or changed since the base branch): a duplicate id is
     blamed on the one of its two files that changed, when only one did.
+    ``jobs`` > 1: from ``read_ahead.PARALLEL_FROM`` records on, forked workers read and parse the
+    last ones while this process loads the first; never inside a server (it forks).
     Raises ShoptalkError only when ``root`` is not a folder at all.
     """
     if files is None and not root.is_dir():
@@ -195,13 +183,26 @@ def load_glossary(
     seen: dict[tuple[Kind, str], tuple[Path, str]] = {}
     categories_file: Path | None = None
     with paused_gc():
-        for path, shown, raw, parts in _files(root, base, files, problems):
-            if parts[0] in IGNORED_FOLDERS:
-                continue
+        listed = [found for found in _files(root, base, files, problems)
+                  if found[3][0] not in IGNORED_FOLDERS]
+        worker_of, futures = read_ahead(
+            [(index, found[0], kind) for index, found in enumerate(listed)
+             if found[2] is None and (kind := _kind(found[3]))], jobs)
+        results: dict[int, list[Fetched]] = {}
+        position: dict[int, int] = {}  # per worker: its results used so far
+        for index, (path, shown, raw, parts) in enumerate(listed):
             if parts == (CATEGORIES_FILE,):
                 categories_file = path
                 continue
-            _load_record(path, shown, raw, parts, problems, records, broken, seen, changed)
+            fetched = None
+            if index in worker_of:
+                worker = worker_of[index]
+                if worker not in results:
+                    results[worker] = worker_result(futures[worker])
+                at = position[worker] = position.get(worker, -1) + 1
+                fetched = results[worker][at] if results[worker] else None
+            _load_record(path, shown, raw, parts, problems, records, broken, seen, changed,
+                         fetched)
     categories = _load_categories(root, categories_file, base, problems, files)
     glossary = Glossary(
         root=root,
@@ -215,6 +216,11 @@ def load_glossary(
     return glossary, problems
 
 
+def _kind(parts: tuple[str, ...]) -> Kind | None:
+    """The kind of record a file below the glossary holds by where it is, or None."""
+    return FOLDERS.get(parts[0]) if len(parts) == 2 else None
+
+
 def _load_record(
     path: Path,
     shown: str,
@@ -225,9 +231,10 @@ def _load_record(
     broken: dict[str, dict[str, str]],
     seen: dict[tuple[Kind, str], tuple[Path, str]],
     changed: frozenset[Path] | None,
+    fetched: Fetched | None = None,
 ) -> None:
     """Read one record file into ``records`` (or ``broken``), its problems into ``problems``."""
-    kind = FOLDERS.get(parts[0]) if len(parts) == 2 else None
+    kind = _kind(parts)
     if kind is None:
         problems.append(
             _problem(
@@ -255,7 +262,7 @@ def _load_record(
                                (path, shown), changed)
         return
     seen[(kind, record_id)] = (path, shown)
-    doc = _read_checked(path, kind, shown, raw)
+    doc = _read_checked(path, kind, shown, raw, fetched)
     problems.extend(doc.problems)
     if isinstance(doc.data, dict):
         records[kind][record_id] = BUILDERS[kind](record_id, doc)
