@@ -34,7 +34,7 @@ import os
 import pickle
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -79,25 +79,27 @@ def load_cached(root: Path, base: Path) -> tuple[model.Glossary, list[Problem]]:
     return glossary, problems
 
 
-def load_cached_with(root: Path, base: Path, derived: Derived[T]
+def load_cached_with(root: Path, base: Path, derived: Derived[T],
+                     jobs: int | Callable[[int], int] = 1
                      ) -> tuple[model.Glossary, list[Problem], T]:
-    """``load_cached``, and ``derived``'s value, from its own cache file when nothing changed."""
-    glossary, problems, value = _load(root, base, derived)
+    """``load_cached``, and ``derived``'s value, from its own cache file when nothing changed;
+    ``jobs`` as for ``load_glossary`` when the glossary is read."""
+    glossary, problems, value = _load(root, base, derived, jobs)
     return glossary, problems, value
 
 
-def _load(root: Path, base: Path, derived: Derived[Any] | None
-          ) -> tuple[model.Glossary, list[Problem], Any]:
+def _load(root: Path, base: Path, derived: Derived[Any] | None,
+          jobs: int | Callable[[int], int] = 1) -> tuple[model.Glossary, list[Problem], Any]:
     stamp, newest = _stamp(root, base)
     if stamp is None:
-        glossary, problems = load_glossary(root, base)
+        glossary, problems = load_glossary(root, base, jobs=jobs)
         return glossary, problems, derived.build(glossary) if derived else None
     where = base / CACHE_DIR / "glossary.pickle"
     found = _read(where, stamp)
     if found is not None:
         glossary, problems = found
         return glossary, problems, _derive(derived, glossary, base, stamp, write=True)
-    glossary, problems = load_glossary(root, base)
+    glossary, problems = load_glossary(root, base, jobs=jobs)
     # Unchanged while loading, and no file so fresh that a second write could hide in its tick.
     fresh = _stamp(root, base)[0] == stamp and time.time_ns() - newest > _RACY_NS
     if fresh:

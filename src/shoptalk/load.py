@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -161,7 +161,7 @@ def paused_gc() -> Iterator[None]:
 
 def load_glossary(
     root: Path, base: Path | None = None, files: Mapping[str, bytes] | None = None,
-    changed: frozenset[Path] | None = None, jobs: int = 1,
+    changed: frozenset[Path] | None = None, jobs: int | Callable[[int], int] = 1,
 ) -> tuple[Glossary, list[Problem]]:
     """Load every file under ``root``; return the glossary and the loading problems.
 
@@ -171,8 +171,9 @@ def load_glossary(
     git revision read into memory; then nothing under ``root`` is listed or read.
     ``changed`` (resolved files new or changed since the base branch): a duplicate id is
     blamed on the one of its two files that changed, when only one did.
-    ``jobs`` > 1: from ``read_ahead.PARALLEL_FROM`` records on, forked workers read and parse the
-    last ones while this process loads the first; never inside a server (it forks).
+    ``jobs`` (a number, or a function of the number of records): from
+    ``read_ahead.PARALLEL_FROM`` records on, ``jobs - 1`` forked workers read and parse
+    the last ones while this process loads the first; never inside a server (it forks).
     Raises ShoptalkError only when ``root`` is not a folder at all.
     """
     if files is None and not root.is_dir():

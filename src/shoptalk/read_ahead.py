@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -28,14 +28,21 @@ Fetched = tuple[bytes | None, dict[str, Any] | None]  # the bytes, and their dat
 
 
 def read_ahead(
-    records: Sequence[tuple[int, Path, Kind]], jobs: int
+    records: Sequence[tuple[int, Path, Kind]], jobs: int | Callable[[int], int]
 ) -> tuple[dict[int, int], list[Future[list[Fetched]]]]:
     """Start ``jobs - 1`` forked workers on the last of ``records`` (index, path, kind).
 
+    ``jobs`` may be a function of the number of records (``check.docs.default_jobs``: one
+    per idle core), asked only when there are enough records to be worth a worker.
     Returns each index read ahead → its worker, and the workers' results (each in its
     indexes' order); none for fewer than PARALLEL_FROM records or where forking is unsafe.
     """
-    if jobs <= 1 or len(records) < PARALLEL_FROM or sys.platform != "linux":
+    if len(records) < PARALLEL_FROM or sys.platform != "linux" \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        return {}, []
+    if callable(jobs):
+        jobs = jobs(len(records))
+    if jobs <= 1:
         return {}, []
     ahead = records[len(records) - int(len(records) * WORKER_SHARE):]
     size = -(-len(ahead) // (jobs - 1))
@@ -54,7 +61,7 @@ def worker_result(future: Future[list[Fetched]]) -> list[Fetched]:
     """A worker's results, or none when it failed (this process then reads the files)."""
     try:
         return future.result()
-    except (OSError, RuntimeError):  # a worker killed (BrokenProcessPool) or out of memory
+    except (OSError, RuntimeError):  # a worker killed (BrokenProcessPool) or not started
         return []
 
 

@@ -7,7 +7,7 @@ error says how many references wait for it, and where.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
@@ -79,8 +79,13 @@ def load_cause(glossary: Glossary, config: Config) -> str:
     return cause
 
 
-def validate(config: Config) -> tuple[Glossary, list[Problem]]:
-    """Load the configured glossary and check it; problems sorted by file, line, column."""
-    glossary, problems = load_glossary(config.glossary, config.root, changed=config.changed)
+def validate(config: Config, jobs: int | Callable[[int], int] = 1
+             ) -> tuple[Glossary, list[Problem]]:
+    """Load the configured glossary and check it; problems sorted by file, line, column.
+
+    ``jobs`` as for ``load_glossary``: only from the command line (it forks).
+    """
+    glossary, problems = load_glossary(config.glossary, config.root, changed=config.changed,
+                                       jobs=jobs)
     found = _configured(problems, config) + run_rules(glossary, config)
     return glossary, fold_waiting(found, glossary, config)

@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         raise ShoptalkError("--dry-run only makes sense with --fix")
     config = load_config(path=args.config)
     # `validate` reports the glossary's problems; a warm run compiles nothing.
-    _, _, index = load_cached_with(config.glossary, config.root, CompiledIndex(config))
+    _, _, index = load_cached_with(config.glossary, config.root, CompiledIndex(config),
+                                   jobs=default_jobs)
     files = page_files(args.paths or [config.docs])
     problems: list[Problem] = []
     changes: list[Change] = []

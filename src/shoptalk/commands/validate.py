@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..changed import base_from_env, changed_or_none
+from ..check.docs import default_jobs
 from ..config import load_config
 from ..output import emit
 from ..problems import exit_code
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     base = args.base if args.base is not None else base_from_env()
     config = replace(config, changed=changed_or_none(
         config.glossary, base, explicit=args.base is not None))
-    glossary, problems = validate(config)
+    glossary, problems = validate(config, jobs=default_jobs)  # forks only for a big glossary
     emit(problems, args.format, rules=RULE_IDS, cause=load_cause(glossary, config))
     return exit_code(problems, strict=args.strict)
 
