@@ -38,9 +38,9 @@ def load(repo: Path) -> tuple[list[str], bool]:
     """(problems as text, whether the YAML files were read) for one cached load."""
     read = []
 
-    def counting(*args: object) -> object:
+    def counting(*args: object, **options: object) -> object:
         read.append(args)
-        return load_glossary(*args)  # type: ignore[arg-type]
+        return load_glossary(*args, **options)  # type: ignore[arg-type]
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cache, "load_glossary", counting)

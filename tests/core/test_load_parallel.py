@@ -3,12 +3,14 @@ the same records, the same broken files, the same problems at the same places.""
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from shoptalk import load, read_ahead
+from shoptalk import load, load_config, read_ahead, validate
+from shoptalk.cli import main
 from shoptalk.load import load_glossary
 
 GOOD = "name: {name}\ndefinition: A word.\ncategory: general\nowner: ae\n"
@@ -83,3 +85,26 @@ def test_no_worker_for_a_small_glossary_or_one_job(glossary: Path) -> None:
     found = records(list(load._files(glossary, glossary.parent, None, [])))
     assert read_ahead.read_ahead(found, 2) == ({}, [])  # fewer than PARALLEL_FROM
     assert read_ahead.read_ahead(found * 200, 1) == ({}, [])
+
+
+def test_validate_on_the_command_line_forks_a_worker_and_the_library_call_does_not(
+    glossary: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started: list[int] = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            started.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr(read_ahead, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(read_ahead, "ProcessPoolExecutor", Counted)
+    monkeypatch.setenv("SHOPTALK_JOBS", "2")
+    monkeypatch.chdir(glossary.parent)
+    (glossary.parent / "shoptalk.yml").write_text("glossary: glossary\n", encoding="utf-8")
+    config = load_config(glossary.parent)
+    _, alone = validate(config)  # as the site plugin and the servers call it: no fork
+    assert started == []
+    assert main(["validate"]) == 1
+    assert started == [1]
+    assert capsys.readouterr().out.count(": error: ") == sum(p.severity == "error" for p in alone)
