@@ -11,6 +11,8 @@ median wall time, the median CPU time and the peak memory (ru_maxrss) of:
 - ``scan``: the checker with the glossary already compiled (check_docs, serial);
 - ``check``: the whole ``shoptalk check`` command, glossary cache warm (the usual run);
 - ``load``: loading the glossary from its YAML files (cache cold) and from the cache;
+  ``load-workers`` as ``validate`` loads it cold: with a worker reading ahead when a
+  core is idle (``SHOPTALK_JOBS=2`` forces one);
 
 and how many of the planted avoided forms (gen_corpus.py's planted.json) were
 reported. CPU time and peak memory include worker processes, if ``check`` started
@@ -71,6 +73,21 @@ def _child(kind: str, corpus: Path, extra: list[str]) -> None:
         start, cpu = time.perf_counter(), _cpu()
         load = load_glossary if kind == "load-yaml" else load_cached
         found = len(load(config.glossary, config.root)[0].terms)
+    elif kind == "load-workers":
+        from shoptalk.check.docs import default_jobs
+        from shoptalk.config import load_config
+        from shoptalk.load import load_glossary
+
+        config = load_config()
+        chosen = [1]
+
+        def jobs(records: int) -> int:
+            chosen[0] = default_jobs(records)
+            return chosen[0]
+
+        start, cpu = time.perf_counter(), _cpu()
+        load_glossary(config.glossary, config.root, jobs=jobs)
+        found = chosen[0] > 1  # whether a worker read ahead
     elif kind == "check":
         from io import StringIO
 
@@ -145,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         run_once("load-cache", corpus)  # writes the cache the usual run finds
         first = min((corpus / "docs").glob("*.md"))
         run_once("check", corpus, [str(first.relative_to(corpus))])  # and the compiled index
-    kinds = ("parse", "scan", "check", "load-yaml", "load-cache")
+    kinds = ("parse", "scan", "check", "load-yaml", "load-workers", "load-cache")
     print(f"load average before: {load_average()} ({os.cpu_count()} cores)", flush=True)
     runs: dict[tuple[int, str], list[dict[str, float]]] = {}
     for _ in range(args.repeat):  # interleaved: every measurement sees the same load
@@ -168,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         parse, scan, check = (median(terms, k) for k in ("parse", "scan", "check"))
         planted = json.loads((corpus / "planted.json").read_text(encoding="utf-8"))
         found = runs[(terms, "check")][-1]["found"]
+        workers = median(terms, "load-workers")
         lines += [
             row(f"markdown-it parse, {label}", *parse),
             row(f"shoptalk scan, {label}", *scan, f"{_times(scan, parse)} parse"),
@@ -175,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{_times(check, parse)} parse; avoided forms reported {found:.0f} of "
                 f"{planted['avoided-wording']} planted"),
             row(f"load {terms} term files from YAML", *median(terms, "load-yaml")),
+            row(f"load {terms} term files from YAML, as validate does", *workers,
+                f"{_times(workers, median(terms, 'load-yaml'))} one process; a worker read "
+                f"ahead in {sum(r['found'] for r in runs[(terms, 'load-workers')]):.0f} of "
+                f"{args.repeat} runs"),
             row(f"load {terms} terms from the cache", *median(terms, "load-cache")),
         ]
     if len(corpora) > 1:
