@@ -44,17 +44,15 @@ def _problem(
 
 def _read_checked(path: Path, kind: Kind, shown: str, raw: bytes | None = None,
                   fetched: Fetched | None = None) -> Document:
-    if fetched is not None:  # read and parsed by a worker: only a file it left is read again
+    if fetched is not None:  # read by a worker, and parsed there when clean
         raw, data = fetched
-        if data is not None:
-            return Document(path, shown, data, located=Positions(path, shown, raw or b""))
-    elif raw is None:
-        raw = read_bytes(path)
-    if raw is not None and kind != "categories" and fetched is None:
+    else:
+        raw = read_bytes(path) if raw is None else raw
+        data = plain_data(raw) if raw is not None and kind != "categories" else None
+        data = data if isinstance(data, dict) and is_clean(data, kind) else None
+    if raw is not None and data is not None:
         # The fast path: a clean record needs no positions until a later rule asks.
-        data = plain_data(raw)
-        if isinstance(data, dict) and is_clean(data, kind):
-            return Document(path, shown, data, located=Positions(path, shown, raw))
+        return Document(path, shown, data, located=Positions(path, shown, raw))
     doc = read_yaml(path, shown, raw)
     if not doc.ok:
         return doc
@@ -189,24 +187,23 @@ def load_glossary(
     with paused_gc():
         listed = [found for found in _files(root, base, files, problems)
                   if found[3][0] not in IGNORED_FOLDERS]
-        worker_of, futures = read_ahead(
+        ahead = read_ahead(
             [(index, found[0], kind) for index, found in enumerate(listed)
              if found[2] is None and (kind := _kind(found[3]))], jobs)
-        results: dict[int, list[Fetched]] = {}
-        position: dict[int, int] = {}  # per worker: its results used so far
+        waiting = {index: batch for batch in ahead for index in batch[0]}
+        fetched: dict[int, Fetched | None] = {}
         for index, (path, shown, raw, parts) in enumerate(listed):
             if parts == (CATEGORIES_FILE,):
                 categories_file = path
                 continue
-            fetched = None
-            if index in worker_of:
-                worker = worker_of[index]
-                if worker not in results:
-                    results[worker] = worker_result(futures[worker])
-                at = position[worker] = position.get(worker, -1) + 1
-                fetched = results[worker][at] if results[worker] else None
+            if index in waiting:  # the first of a worker's files: wait for all of them
+                indexes, future = waiting[index]
+                fetched.update(dict.fromkeys(indexes))  # None: this process reads it
+                fetched.update(zip(indexes, worker_result(future), strict=False))
+                for done in indexes:
+                    del waiting[done]
             _load_record(path, shown, raw, parts, problems, records, broken, seen, changed,
-                         fetched)
+                         fetched.pop(index, None))
     categories = _load_categories(root, categories_file, base, problems, files)
     glossary = Glossary(
         root=root,

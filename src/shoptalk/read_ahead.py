@@ -29,21 +29,21 @@ Fetched = tuple[bytes | None, dict[str, Any] | None]  # the bytes, and their dat
 
 def read_ahead(
     records: Sequence[tuple[int, Path, Kind]], jobs: int | Callable[[int], int]
-) -> tuple[dict[int, int], list[Future[list[Fetched]]]]:
+) -> list[tuple[list[int], Future[list[Fetched]]]]:
     """Start ``jobs - 1`` forked workers on the last of ``records`` (index, path, kind).
 
     ``jobs`` may be a function of the number of records (``check.docs.default_jobs``: one
     per idle core), asked only when there are enough records to be worth a worker.
-    Returns each index read ahead → its worker, and the workers' results (each in its
-    indexes' order); none for fewer than PARALLEL_FROM records or where forking is unsafe.
+    Returns each worker's indexes and its results to come, in the same order; no worker
+    for fewer than PARALLEL_FROM records, for one job, or where forking is unsafe.
     """
     if len(records) < PARALLEL_FROM or sys.platform != "linux" \
             or "fork" not in multiprocessing.get_all_start_methods():
-        return {}, []
+        return []
     if callable(jobs):
         jobs = jobs(len(records))
     if jobs <= 1:
-        return {}, []
+        return []
     ahead = records[len(records) - int(len(records) * WORKER_SHARE):]
     size = -(-len(ahead) // (jobs - 1))
     batches = [ahead[i:i + size] for i in range(0, len(ahead), size)]
@@ -53,8 +53,9 @@ def read_ahead(
                    for batch in batches]
         pool.shutdown(wait=False)  # each worker ends when its batch is done
     except (OSError, RuntimeError):
-        return {}, []  # no worker: the loading process reads every file itself
-    return {index: n for n, batch in enumerate(batches) for index, _, _ in batch}, futures
+        return []  # no worker: the loading process reads every file itself
+    return [([index for index, _, _ in batch], future)
+            for batch, future in zip(batches, futures, strict=True)]
 
 
 def worker_result(future: Future[list[Fetched]]) -> list[Fetched]:
