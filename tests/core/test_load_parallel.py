@@ -3,6 +3,8 @@ the same records, the same broken files, the same problems at the same places.""
 
 from __future__ import annotations
 
+import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -106,3 +108,23 @@ def test_validate_on_the_command_line_forks_a_worker_and_the_library_call_does_n
     assert main(["validate"]) == 1
     assert started == [1]
     assert capsys.readouterr().out.count(": error: ") == sum(p.severity == "error" for p in alone)
+
+
+def test_a_file_is_read_whole_in_one_read_or_more(tmp_path: Path) -> None:
+    big = tmp_path / "big.yml"
+    big.write_bytes(b"name: x\n" * 20_000)  # 160 KB: more than any one chunk
+    assert read_ahead.read_bytes(big) == b"name: x\n" * 20_000
+    assert read_ahead.read_bytes(str(big)) == b"name: x\n" * 20_000
+    empty = tmp_path / "empty.yml"
+    empty.write_bytes(b"")
+    assert read_ahead.read_bytes(empty) == b""
+    assert read_ahead.read_bytes(tmp_path / "missing.yml") is None
+
+
+def test_a_pipe_reports_no_size_and_is_still_read_to_its_end(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.yml"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_bytes, args=(b"name: Piped\n" * 10_000,))
+    writer.start()
+    assert read_ahead.read_bytes(pipe) == b"name: Piped\n" * 10_000
+    writer.join()
