@@ -187,23 +187,22 @@ def load_glossary(
     with paused_gc():
         listed = [found for found in _files(root, base, files, problems)
                   if found[3][0] not in IGNORED_FOLDERS]
-        ahead = read_ahead(
-            [(index, found[0], kind) for index, found in enumerate(listed)
-             if found[2] is None and (kind := _kind(found[3]))], jobs)
-        waiting = {index: batch for batch in ahead for index in batch[0]}
-        fetched: dict[int, Fetched | None] = {}
-        for index, (path, shown, raw, parts) in enumerate(listed):
-            if parts == (CATEGORIES_FILE,):
-                categories_file = path
-                continue
-            if index in waiting:  # the first of a worker's files: wait for all of them
-                indexes, future = waiting[index]
-                fetched.update(dict.fromkeys(indexes))  # None: this process reads it
-                fetched.update(zip(indexes, worker_result(future), strict=False))
-                for done in indexes:
-                    del waiting[done]
-            _load_record(path, shown, raw, parts, problems, records, broken, seen, changed,
-                         fetched.pop(index, None))
+        with read_ahead([(index, found[0], kind) for index, found in enumerate(listed)
+                         if found[2] is None and (kind := _kind(found[3]))], jobs) as ahead:
+            waiting = {index: batch for batch in ahead for index in batch[0]}
+            fetched: dict[int, Fetched | None] = {}
+            for index, (path, shown, raw, parts) in enumerate(listed):
+                if parts == (CATEGORIES_FILE,):
+                    categories_file = path
+                    continue
+                if index in waiting:  # the first of a worker's files: wait for all of them
+                    indexes, future = waiting[index]
+                    fetched.update(dict.fromkeys(indexes))  # None: this process reads it
+                    fetched.update(zip(indexes, worker_result(future), strict=False))
+                    for done in indexes:
+                        del waiting[done]
+                _load_record(path, shown, raw, parts, problems, records, broken, seen,
+                             changed, fetched.pop(index, None))
     categories = _load_categories(root, categories_file, base, problems, files)
     glossary = Glossary(
         root=root,

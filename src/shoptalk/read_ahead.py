@@ -11,8 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,23 +28,27 @@ WORKER_SHARE = 0.6  # of the records, read by workers: the loading process build
 Fetched = tuple[bytes | None, dict[str, Any] | None]  # the bytes, and their data when clean
 
 
+@contextmanager
 def read_ahead(
     records: Sequence[tuple[int, Path, Kind]], jobs: int | Callable[[int], int]
-) -> list[tuple[list[int], Future[list[Fetched]]]]:
+) -> Iterator[list[tuple[list[int], Future[list[Fetched]]]]]:
     """Start ``jobs - 1`` forked workers on the last of ``records`` (index, path, kind).
 
     ``jobs`` may be a function of the number of records (``check.docs.default_jobs``: one
     per idle core), asked only when there are enough records to be worth a worker.
-    Returns each worker's indexes and its results to come, in the same order; no worker
-    for fewer than PARALLEL_FROM records, for one job, or where forking is unsafe.
+    Gives each worker's indexes and its results to come, in the same order; no worker
+    for fewer than PARALLEL_FROM records, for one job, or where forking is unsafe. On
+    leaving, the workers are gone: a later fork (the page scan's) copies no pool thread.
     """
     if len(records) < PARALLEL_FROM or sys.platform != "linux" \
             or "fork" not in multiprocessing.get_all_start_methods():
-        return []
+        yield []
+        return
     if callable(jobs):
         jobs = jobs(len(records))
     if jobs <= 1:
-        return []
+        yield []
+        return
     ahead = records[len(records) - int(len(records) * WORKER_SHARE):]
     size = -(-len(ahead) // (jobs - 1))
     batches = [ahead[i:i + size] for i in range(0, len(ahead), size)]
@@ -51,11 +56,14 @@ def read_ahead(
         pool = ProcessPoolExecutor(len(batches), mp_context=multiprocessing.get_context("fork"))
         futures = [pool.submit(fast_read, [(str(path), kind) for _, path, kind in batch])
                    for batch in batches]
-        pool.shutdown(wait=False)  # each worker ends when its batch is done
     except (OSError, RuntimeError):
-        return []  # no worker: the loading process reads every file itself
-    return [([index for index, _, _ in batch], future)
-            for batch, future in zip(batches, futures, strict=True)]
+        yield []  # no worker: the loading process reads every file itself
+        return
+    try:
+        yield [([index for index, _, _ in batch], future)
+               for batch, future in zip(batches, futures, strict=True)]
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def worker_result(future: Future[list[Fetched]]) -> list[Fetched]:

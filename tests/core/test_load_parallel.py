@@ -68,11 +68,12 @@ def test_the_worker_reads_the_last_records_and_is_given_only_records(
 ) -> None:
     monkeypatch.setattr(read_ahead, "PARALLEL_FROM", 2)
     listed = list(load._files(glossary, glossary.parent, None, []))
-    [(ahead, future)] = read_ahead.read_ahead(records(listed), 2)
+    with read_ahead.read_ahead(records(listed), 2) as workers:
+        [(ahead, future)] = workers
+        fetched = future.result()
     names = [listed[i][1].rsplit("/", 1)[1] for i in ahead]
     assert names[-1] == "z-wrong-type.yml" and "notes.yml" not in names
     assert "categories.yml" not in names and "deep.yml" not in names
-    fetched = future.result()
     assert fetched == read_ahead.fast_read([(str(listed[i][0]), "term") for i in ahead])
     by_name = dict(zip(names, fetched, strict=True))
     assert by_name["z-wrong-type.yml"][1] is None  # not clean: read again, with positions
@@ -83,8 +84,10 @@ def test_the_worker_reads_the_last_records_and_is_given_only_records(
 
 def test_no_worker_for_a_small_glossary_or_one_job(glossary: Path) -> None:
     found = records(list(load._files(glossary, glossary.parent, None, [])))
-    assert read_ahead.read_ahead(found, 2) == []  # fewer than PARALLEL_FROM
-    assert read_ahead.read_ahead(found * 200, 1) == []
+    with read_ahead.read_ahead(found, 2) as workers:  # fewer than PARALLEL_FROM
+        assert workers == []
+    with read_ahead.read_ahead(found * 200, 1) as workers:
+        assert workers == []
 
 
 def test_validate_on_the_command_line_forks_a_worker_and_the_library_call_does_not(
