@@ -152,6 +152,9 @@ class SiteBuild:
     checked_with: TermIndex | None = field(default=None, repr=False)
     # ``mkdocs serve``: what each page is found to mention and use, kept between builds.
     cache: SiteCache | None = field(default=None, repr=False)
+    # ``mkdocs serve``: the line an abbreviation's definition is written as instead of its
+    # own (its hover text as a placeholder, put back in the HTML: ``hover_titles``).
+    hover_lines: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def term_index(self) -> TermIndex:
@@ -289,7 +292,8 @@ class SiteBuild:
         """One abbreviation's definition line, escaped once for all the pages of a build."""
         found = self._abbreviation_lines.get(abbr)
         if found is None:
-            found = self._abbreviation_lines[abbr] = abbreviation_line(table, abbr)
+            found = self._abbreviation_lines[abbr] = self.hover_lines.get(abbr) \
+                or abbreviation_line(table, abbr)
         return found
 
     @cached_property
