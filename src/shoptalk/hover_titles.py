@@ -1,15 +1,17 @@
 """Hover text put into a page's HTML after conversion, so a new definition converts no page.
 
-An abbreviation's hover text is the ``title`` of each ``<abbr>`` the ``abbr`` extension
-makes from a ``*[ABBR]: text`` line. Under ``mkdocs serve`` each page's Markdown gets
-``*[ABBR]: <placeholder>`` instead, so its HTML depends only on which abbreviations
-exist, and ``put_back`` writes each placeholder's title into the finished page.
+A definition is hover text twice: the ``title`` of each ``<abbr>`` the ``abbr`` extension
+makes from a ``*[ABBR]: text`` line, and the ``title`` of a first mention's link to its
+term. Under ``mkdocs serve`` each page's Markdown gets a placeholder in its place, so its
+HTML depends only on which abbreviations and terms exist, and ``put_back`` writes each
+placeholder's title into the finished page.
 
-The title put back is exactly what a build with the text itself would have made: every
-line is converted once (all new lines in one probe page) by the engine's own Markdown,
+The title put back is exactly what a build with the text itself would have made: each
+text is converted once (all new ones on one probe page) by the engine's own Markdown,
 then cleaned as a page is (``clean_page_html``; ``scrub_html`` too for a generated page),
-and its ``title`` read back. A placeholder holds a random token made once per serving
-process, which no page can know, and only ``<abbr title="placeholder">`` is replaced.
+and its ``title`` read back; a text whose probe makes no such element keeps its own text
+in the pages. A placeholder holds a random token made once per serving process, which no
+page can know, and only the ``title`` of an ``<abbr>`` or ``<a>`` element is replaced.
 """
 
 from __future__ import annotations
@@ -24,39 +26,50 @@ from .render.widgets import abbreviation_line
 
 __all__ = ["HoverTitles"]
 
+ABBR, LINK = "h", "l"  # an abbreviation's hover text; a first mention's link title
+_PROBE_TARGET = "#probe"
+
 
 class HoverTitles:
-    """The placeholder of each abbreviation's hover text and the titles they stand for."""
+    """The placeholders of the site's hover texts and the titles they stand for."""
 
     def __init__(self) -> None:
         self.token = "shoptalk" + secrets.token_hex(16)
-        self._put = re.compile(rf'<abbr title="({self.token}h[0-9a-f]{{20}})">')
-        # A definition line -> its title on a hand-written page, and on a generated one.
-        self._learned: dict[str, tuple[str, str]] = {}
+        self._put = re.compile(rf'(<(?:abbr|a)\s[^<>]*?\btitle=")({self.token}[{ABBR}{LINK}]'
+                               rf'[0-9a-f]{{20}})"')
+        # (kind, Markdown text) -> its title on a hand-written page, and on a generated one.
+        self._learned: dict[tuple[str, str], tuple[str, str]] = {}
         self._current: dict[str, tuple[str, str]] = {}  # placeholder -> titles, this build
 
-    def placeholder(self, abbr: str) -> str:
-        """The one word that stands for ``abbr``'s hover text in a page's Markdown."""
-        named = hashlib.blake2b(abbr.encode("utf-8", "surrogateescape"), digest_size=10)
-        return f"{self.token}h{named.hexdigest()}"
+    def placeholder(self, kind: str, name: str) -> str:
+        """The one word that stands for the hover text of ``name`` (an abbreviation, a
+        term id) in a page's Markdown."""
+        named = hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=10)
+        return f"{self.token}{kind}{named.hexdigest()}"
 
-    def lines(self, table: Mapping[str, str], convert: Callable[[str], str]
-              ) -> dict[str, str]:
-        """The definition line each abbreviation of ``table`` is written as this build:
-        ``*[ABBR]: <placeholder>``, or its own line where no title would come of it.
-        ``convert``: the engine's Markdown to HTML, for the lines not seen before."""
-        own = {abbr: line for abbr in table if (line := abbreviation_line(table, abbr))
-               and line.partition("]: ")[2].strip()}
-        self._learn([line for line in own.values() if line not in self._learned], convert)
-        self._learned = {line: self._learned[line] for line in own.values()
-                         if line in self._learned}  # the lines of removed terms go
+    def start(self, abbreviations: Mapping[str, str], link_titles: Mapping[str, str],
+              convert: Callable[[str], str]) -> tuple[dict[str, str], dict[str, str]]:
+        """Begin a build: the definition line each abbreviation is written as and the
+        link title of each term (``link_titles``: Markdown text by term id), placeholders
+        where the probe found their title. ``convert``: the engine's Markdown to HTML."""
+        lines = {abbr: line for abbr in abbreviations
+                 if (line := abbreviation_line(abbreviations, abbr))
+                 and line.partition("]: ")[2].strip()}
+        texts = {**{(ABBR, abbr): line.partition("]: ")[2] for abbr, line in lines.items()},
+                 **{(LINK, term): text for term, text in link_titles.items() if text.strip()}}
+        self._learn([(kind, text) for (kind, _), text in texts.items()
+                     if (kind, text) not in self._learned], convert)
+        self._learned = {(kind, text): self._learned[kind, text]  # forget removed texts
+                         for (kind, _), text in texts.items() if (kind, text) in self._learned}
         self._current = {}
-        written: dict[str, str] = {}
-        for abbr, line in own.items():
-            if (titles := self._learned.get(line)) is not None:
-                self._current[self.placeholder(abbr)] = titles
-                written[abbr] = f"*[{abbr}]: {self.placeholder(abbr)}"
-        return written
+        written: dict[tuple[str, str], str] = {}
+        for (kind, name), text in texts.items():
+            if (titles := self._learned.get((kind, text))) is not None:
+                written[kind, name] = self.placeholder(kind, name)
+                self._current[written[kind, name]] = titles
+        return ({abbr: f"*[{abbr}]: {word}" for (kind, abbr), word in written.items()
+                 if kind == ABBR},
+                {term: word for (kind, term), word in written.items() if kind == LINK})
 
     def put_back(self, html: str, generated: bool) -> str:
         """``html`` with each placeholder's title (``generated``: as a generated page's)."""
@@ -64,30 +77,38 @@ class HoverTitles:
             return html
 
         def title(match: re.Match[str]) -> str:
-            titles = self._current.get(match.group(1))
-            return match.group() if titles is None else f'<abbr title="{titles[generated]}">'
+            titles = self._current.get(match.group(2))
+            return match.group() if titles is None else f'{match.group(1)}{titles[generated]}"'
 
         return self._put.sub(title, html)
 
-    def _learn(self, lines: list[str], convert: Callable[[str], str]) -> None:
-        """Convert ``lines`` on one probe page, each under a word of its own, and keep the
-        title each gets; a line that makes no ``<abbr>`` keeps its own text in pages."""
-        if not lines:
+    def _learn(self, texts: list[tuple[str, str]], convert: Callable[[str], str]) -> None:
+        """Convert ``texts`` on one probe page, each under a word of its own and in a
+        paragraph of its own, and keep the title each gets."""
+        if not texts:
             return
-        words = [f"{self.token}p{i}" for i in range(len(lines))]
-        texts = [line.partition("]: ")[2] for line in lines]
-        probe = " ".join(words) + "\n\n" + "\n\n".join(
-            f"*[{word}]: {text}" for word, text in zip(words, texts, strict=True)) + "\n"
-        cleaned = clean_page_html(convert(probe))
+        words = [f"{self.token}p{i}" for i in range(len(texts))]
+        blocks = [" ".join(w for w, (kind, _) in zip(words, texts, strict=True) if kind == ABBR)]
+        for word, (kind, text) in zip(words, texts, strict=True):
+            blocks.append(f"*[{word}]: {text}" if kind == ABBR
+                          else f'[{word}]({_PROBE_TARGET} "{text}")')
+        cleaned = clean_page_html(convert("\n\n".join(blocks) + "\n"))
         found = [_titles(cleaned), _titles(scrub_html(cleaned))]
-        for word, line in zip(words, lines, strict=True):
-            if word in found[0] and word in found[1]:
-                self._learned[line] = (found[0][word], found[1][word])
+        for word, (kind, text) in zip(words, texts, strict=True):
+            if (kind, word) in found[0] and (kind, word) in found[1]:
+                self._learned[kind, text] = (found[0][kind, word], found[1][kind, word])
 
 
-_TITLED = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+_TITLED = re.compile(rf'<abbr title="([^"]*)">([^<]*)</abbr>'
+                     rf'|<a href="{_PROBE_TARGET}" title="([^"]*)">([^<]*)</a>')
 
 
-def _titles(html: str) -> dict[str, str]:
-    """The title of each ``<abbr>`` in ``html``, by the abbreviation it marks."""
-    return {m.group(2): m.group(1) for m in _TITLED.finditer(html)}
+def _titles(html: str) -> dict[tuple[str, str], str]:
+    """The title of each ``<abbr>`` and probe link in ``html``, by kind and the word."""
+    found: dict[tuple[str, str], str] = {}
+    for m in _TITLED.finditer(html):
+        if m.group(2) is not None:
+            found[ABBR, m.group(2)] = m.group(1)
+        else:
+            found[LINK, m.group(4)] = m.group(3)
+    return found

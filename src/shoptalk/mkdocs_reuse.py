@@ -8,8 +8,9 @@ its title and edit link. ``PageMemo`` (core) keys each by a digest of those inpu
 the Markdown handed to MkDocs is empty (nothing to convert) and the last HTML is put back, and
 the theme renders an empty template whose output is replaced by the last one. The search
 index takes the last entries of a page whose HTML, table of contents, URL, title and front
-matter are as last time. An abbreviation's hover text is put into each themed page last
-(``HoverTitles``), so a new definition converts and themes no page that only hovers it.
+matter are as last time. A definition's hover text (abbreviations, first mentions' links)
+is put into each themed page last (``HoverTitles``), so a new definition converts and
+themes no page that only hovers it.
 A plain ``mkdocs build`` never reuses.
 """
 
@@ -63,9 +64,10 @@ class PageReuse:
         the set of files (a link resolves, or not, against it); its abbreviations are
         written with placeholders for their hover text."""
         if self.memo is not None:
-            build.hover_lines = self.memo.hovers.lines(build.abbreviations, lambda text: (
-                markdown.Markdown(extensions=config.markdown_extensions,
-                                  extension_configs=config.mdx_configs).convert(text)))
+            build.hover_lines, build.hover_link_titles = self.memo.hovers.start(
+                build.abbreviations, build.link_titles, lambda text: markdown.Markdown(
+                    extensions=config.markdown_extensions,
+                    extension_configs=config.mdx_configs).convert(text))
             self._generated = frozenset(build.generated)
             theme = config.theme.custom_dir
             self.memo.start(Path(config.config_file_path or "").read_bytes(),
