@@ -125,7 +125,7 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
                              *build.assets(config).items()]:
             files.append(File.generated(config, uri, content=content, inclusion=(
                 InclusionLevel.NOT_IN_NAV if uri in unlisted else InclusionLevel.UNDEFINED)))
-        self.reuse_start(config, files)
+        self.reuse_start(config, files, build)
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:

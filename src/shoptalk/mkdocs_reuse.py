@@ -8,7 +8,10 @@ its title and edit link. ``PageMemo`` (core) keys each by a digest of those inpu
 the Markdown handed to MkDocs is empty (nothing to convert) and the last HTML is put back, and
 the theme renders an empty template whose output is replaced by the last one. The search
 index takes the last entries of a page whose HTML, table of contents, URL, title and front
-matter are as last time. A plain ``mkdocs build`` never reuses.
+matter are as last time. A definition's hover text (abbreviations, first mentions' links)
+is put into each themed page last (``HoverTitles``), so a new definition converts and
+themes no page that only hovers it.
+A plain ``mkdocs build`` never reuses.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .site_build import SiteBuild
 from .site_cache import PageMemo, folder_digest
 
 REUSED = "shoptalk-reused.html"  # an empty template: the page's last output replaces it
@@ -52,11 +57,18 @@ class PageReuse:
     memo: PageMemo | None = None
     _nav: Navigation | None = None
     _bytecode: _KeptBytecode | None = None
+    _generated: frozenset[str] = frozenset()
 
-    def reuse_start(self, config: MkDocsConfig, files: Files) -> None:
+    def reuse_start(self, config: MkDocsConfig, files: Files, build: SiteBuild) -> None:
         """Begin a build: every page depends on the settings, the theme's overrides and
-        the set of files (a link resolves, or not, against it)."""
+        the set of files (a link resolves, or not, against it); its abbreviations are
+        written with placeholders for their hover text."""
         if self.memo is not None:
+            build.hover_lines, build.hover_link_titles = self.memo.hovers.start(
+                build.abbreviations, build.link_titles, lambda text: markdown.Markdown(
+                    extensions=config.markdown_extensions,
+                    extension_configs=config.mdx_configs).convert(text))
+            self._generated = frozenset(build.generated)
             theme = config.theme.custom_dir
             self.memo.start(Path(config.config_file_path or "").read_bytes(),
                             sorted((f.src_uri, f.url) for f in files),
@@ -137,8 +149,11 @@ class PageReuse:
 
     @event_priority(-100)  # last: what is kept is what is written
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """A reused page's last output; every other page's output is kept."""
-        return self._reuse_output("page", page.file.src_uri, output)
+        """A reused page's last output, every other page's output kept; then with the
+        hover text of its abbreviations."""
+        output = self._reuse_output("page", page.file.src_uri, output)
+        return self.memo.hovers.put_back(output, page.file.src_uri in self._generated) \
+            if self.memo is not None else output
 
     def _reuse_output(self, stage: str, name: str, output: str) -> str:
         if self.memo is None:

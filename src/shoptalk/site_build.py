@@ -31,7 +31,7 @@ from .problems import PathDisplay, Problem, Severity
 from .render import CHEAT_SHEET, GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site
 from .render import abbreviations as abbreviation_table
 from .render.errors import RULES_PAGE, broken_pages, error_panel
-from .render.mentions import blank_code, link_first_mentions
+from .render.mentions import blank_code, link_first_mentions, link_title
 from .render.page import front_matter_line, missing_theme_files
 from .render.site import SECTION_TITLES
 from .render.widgets import abbreviation_block, abbreviation_line
@@ -152,11 +152,21 @@ class SiteBuild:
     checked_with: TermIndex | None = field(default=None, repr=False)
     # ``mkdocs serve``: what each page is found to mention and use, kept between builds.
     cache: SiteCache | None = field(default=None, repr=False)
+    # ``mkdocs serve``: the line an abbreviation's definition is written as instead of its
+    # own, and a first mention's link title (placeholders, put back: ``hover_titles``).
+    hover_lines: Mapping[str, str] = field(default_factory=dict, repr=False)
+    hover_link_titles: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def term_index(self) -> TermIndex:
         """The index first mentions are found with (the checker's, when it ran)."""
         return self.checked_with or TermIndex.from_glossary(self.site.glossary, self.site.config)
+
+    @property
+    def link_titles(self) -> dict[str, str]:
+        """The title of a first mention's link to each term, by term id (Markdown)."""
+        return {term.id: link_title(term) for term in self.site.glossary.terms.values()
+                if not term.deprecated} if self.site.config.link_first_mention else {}
 
     @cached_property
     def term_pages(self) -> dict[str, str]:
@@ -193,7 +203,8 @@ class SiteBuild:
             doc = self.docs.get(uri)
             markdown = link_first_mentions(markdown, self.site, uri, self.term_index,
                                            spans=self.mentions(doc.text if doc else None,
-                                                               markdown))
+                                                               markdown),
+                                           titles=self.hover_link_titles)
         shown = self.problems_shown(uri) if self.live else ""
         self._rendering.pop(uri, None)
         made = self.generated.get(uri)
@@ -289,7 +300,8 @@ class SiteBuild:
         """One abbreviation's definition line, escaped once for all the pages of a build."""
         found = self._abbreviation_lines.get(abbr)
         if found is None:
-            found = self._abbreviation_lines[abbr] = abbreviation_line(table, abbr)
+            found = self._abbreviation_lines[abbr] = self.hover_lines.get(abbr) \
+                or abbreviation_line(table, abbr)
         return found
 
     @cached_property

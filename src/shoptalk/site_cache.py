@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from .check import TermIndex, TermSpan, scan_text
 from .check.scan import FileScan
 from .config import Config, load_config
+from .hover_titles import HoverTitles
 from .model import Glossary
 from .problems import Problem
 from .render import GeneratedPage, SiteData, render_site
@@ -129,6 +130,7 @@ class PageMemo:
         self._noted: dict[tuple[str, str], str] = {}
         self._site = ""
         self.made_again: set[tuple[str, str]] = set()  # (stage, uri) not reused this build
+        self.hovers = HoverTitles()  # a page's hover text, put in after it is made
 
     def start(self, *site_inputs: object) -> None:
         """Begin a build whose pages all depend on ``site_inputs``."""

@@ -43,6 +43,8 @@ DOCS = {
         # Qualification call
 
         Confirm the economic buyer before the proposal. Ask the {{ role("ae") }} to book it.
+
+        Write down what the EB agreed to.
         """,
 }
 

@@ -30,8 +30,9 @@ NOTES = "# Notes\n\nNothing about buyers here.\n"
 SEARCH_INDEX = "search/search_index.json"
 
 
-def _build(config_file: Path, site_dir: Path, memo: PageMemo) -> set[str]:
-    """Build as ``mkdocs serve`` does with ``memo``; return the pages themed again."""
+def _build(config_file: Path, site_dir: Path, memo: PageMemo | None) -> set[str]:
+    """Build as ``mkdocs serve`` does with ``memo`` (None: page reuse off, every page made
+    as written); return the pages themed again."""
     config = load_config(config_file=str(config_file), site_dir=str(site_dir))
     plugin = config.plugins["shoptalk"]
     config.plugins.on_startup(command="serve", dirty=False)
@@ -40,7 +41,7 @@ def _build(config_file: Path, site_dir: Path, memo: PageMemo) -> set[str]:
         build(config, serve_url=SERVED)
     finally:  # MkDocs keeps one plugin instance per process: the next test builds
         config.plugins.on_startup(command="build", dirty=False)
-    return {uri for stage, uri in memo.made_again if stage == "page"}
+    return {uri for stage, uri in memo.made_again if stage == "page"} if memo else set()
 
 
 def _pages(site_dir: Path) -> dict[str, str]:
@@ -74,7 +75,7 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
             path.write_text(text, encoding="utf-8")
         again = _build(project, served, memo)
         fresh = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
-        _build(project, fresh, PageMemo())
+        _build(project, fresh, None)  # as written: no placeholder, nothing reused
         assert _pages(served) == _pages(fresh)
         return again
 
@@ -85,13 +86,15 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
     assert _build(project, served, memo) == set()  # nothing saved: nothing themed again
     assert memo.made_again == set()  # nor converted, nor the 404 page
 
-    # A term's definition: its page, the A–Z and the playbook that hovers it.
+    # A term's definition: its page and the A–Z; the playbook that hovers it (an
+    # abbreviation, a first mention's link) only gets the new hover text put in.
     term = root / "glossary/terms/economic-buyer.yml"
     new = "The one person who signs off the spend alone."
     again = save("glossary/terms/economic-buyer.yml", term.read_text("utf-8").replace(
         "The person who can approve the spend without asking anyone else.", new))
-    assert {"glossary/economic-buyer.md", "glossary/index.md", "playbooks/deal.md"} <= again
-    assert "playbooks/notes.md" not in again and "index.md" not in again
+    assert {"glossary/economic-buyer.md", "glossary/index.md"} <= again
+    assert not {"playbooks/deal.md", "playbooks/notes.md", "index.md"} & again
+    assert ("html", "playbooks/deal.md") not in memo.made_again
     for page in ("glossary/economic-buyer/", "glossary/", "playbooks/deal/"):
         assert new in html(served, page), page
     assert f'<abbr title="Economic Buyer: {new}">EB</abbr>' in html(served, "playbooks/deal/")
@@ -136,6 +139,61 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
     deal = html(served, "playbooks/deal/")
     assert "shoptalk-error" in deal
     assert "term(&quot;stakeholder&quot;) matches no term" in deal.replace('"', "&quot;")
+
+
+# Hover text that must reach the page exactly as a build with the text itself makes it.
+NASTY_DEFINITIONS = (
+    'Says "yes" <b>alone</b> & signs P&amp;L, it\'s {{ term("x") }}\nand href=javascript:x',
+    "Another <script>alert(1)</script> 'quote' & \"twice\" {% raw %}\n{{ x }} *[EB]: no",
+)
+HEADED = """\
+# The EB decides
+
+The EB signs the order form, then the EB again.
+
+| Who | Why |
+| --- | --- |
+| EB  | signs |
+"""
+
+
+def test_hover_text_put_back_after_conversion_is_what_a_build_with_the_text_makes(
+        tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", pages={
+        "index.md": "# Home\n\nWelcome.\n", "playbooks/deal.md": HEADED})
+    root, served, memo = project.parent, tmp_path / "served", PageMemo()
+    term = root / "glossary/terms/economic-buyer.yml"
+    written = term.read_text("utf-8")
+    _build(project, served, memo)
+    for i, definition in enumerate(NASTY_DEFINITIONS):
+        term.write_text(written.replace(
+            "definition: The person who can approve the spend without asking anyone else.",
+            f"definition: {json.dumps(definition)}"), encoding="utf-8")
+        again = _build(project, served, memo)
+        assert "playbooks/deal.md" not in again  # the page itself was not made again
+        fresh = tmp_path / f"fresh-{i}"
+        _build(project, fresh, None)
+        assert _pages(served) == _pages(fresh)
+        deal = html(served, "playbooks/deal/")
+        assert memo.hovers.token not in deal and deal.count("<abbr title=") == 4
+    assert '<abbr title="Economic Buyer: Another' in deal
+
+
+def test_a_page_cannot_forge_the_placeholder_of_a_hover(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", pages={
+        "index.md": "# Home\n\nWelcome.\n",
+        "playbooks/deal.md": '# Deal\n\nThe EB. <abbr title="shoptalkh0">x</abbr>\n'})
+    served, memo = tmp_path / "served", PageMemo()
+    _build(project, served, memo)
+    forged = memo.hovers.placeholder("h", "EB").replace(memo.hovers.token, "shoptalk" + "0" * 32)
+    deal = project.parent / "docs/playbooks/deal.md"
+    deal.write_text(deal.read_text("utf-8") + f'\n<abbr title="{forged}">EB</abbr>\n',
+                    encoding="utf-8")
+    _build(project, served, memo)
+    fresh = tmp_path / "fresh"
+    _build(project, fresh, None)
+    assert _pages(served) == _pages(fresh)
+    assert f'title="{forged}"' in html(served, "playbooks/deal/")
 
 
 def test_a_plain_build_never_reuses(project: Path, tmp_path: Path) -> None:

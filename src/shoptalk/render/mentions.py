@@ -15,9 +15,10 @@ from .context import SiteData
 from .env import rel
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from ..check import PageSenses, TermIndex, TermSpan
+    from ..model import Term
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -113,15 +114,22 @@ def linked_terms(markdown: str, site: SiteData) -> set[str]:
     return found
 
 
+def link_title(term: Term) -> str:
+    """The Markdown title of a first mention's link to ``term``: its definition."""
+    return str(safe.attr_text(term.definition))
+
+
 def link_first_mentions(markdown: str, site: SiteData, page: str, index: TermIndex,
                         senses: PageSenses | None = None, *,
-                        spans: Sequence[TermSpan] | None = None) -> str:
+                        spans: Sequence[TermSpan] | None = None,
+                        titles: Mapping[str, str] | None = None) -> str:
     """Link the first prose mention of each term on the page to the term's page.
 
     The mentions are the checker's (``shoptalk.check.mentions``): the same spans, the
     same longest match and the same sense of a shared abbreviation (``senses``, read
     from the page as written). Headings, code, links, HTML and macros are never linked.
-    ``spans``: those mentions of ``normalise(markdown)`` when already known.
+    ``spans``: those mentions of ``normalise(markdown)`` when already known; ``titles``:
+    the link title of a term instead of ``link_title`` (``hover_titles``' placeholders).
     """
     # Imported here: the checker imports this module (page_template reads code regions).
     from ..check import mentions, normalise
@@ -136,11 +144,12 @@ def link_first_mentions(markdown: str, site: SiteData, page: str, index: TermInd
             continue
         linked.add(term.id)
         target = rel(page, site.uri("term", term.id) or "")
-        pieces += [markdown[last:span.start], f'[{markdown[span.start:span.end]}]({target} '
-                   f'"{safe.attr_text(term.definition)}")']
+        title = (titles or {}).get(term.id) or link_title(term)
+        pieces += [markdown[last:span.start],
+                   f'[{markdown[span.start:span.end]}]({target} "{title}")']
         last = span.end
     return "".join(pieces) + markdown[last:] if pieces else markdown
 
 
-__all__ = ["blank_code", "code_regions", "link_first_mentions", "linked_terms", "shield_code",
-           "shield_code_insertions"]
+__all__ = ["blank_code", "code_regions", "link_first_mentions", "link_title", "linked_terms",
+           "shield_code", "shield_code_insertions"]
