@@ -135,6 +135,7 @@ class _Reporter:
         self.doc = doc
         self.kind = kind
         self.problems: list[Problem] = []
+        self.missing: set[str] = set()  # the required fields already reported
 
     def add(
         self, where: str, severity: Severity, message: str, rule: str, *, at_key: bool = False
@@ -150,10 +151,13 @@ class _Reporter:
         expected: Any = error.validator_value
         match error.validator:
             case "required":
-                missing = [k for k in expected if k not in value]
-                for key in missing:
+                # jsonschema gives one error per missing key, each naming the whole list.
+                for key in [k for k in expected if k not in value]:
                     field = key_path([*error.absolute_path, key])
-                    self.add(where, "error", f"missing required field '{field}'", "missing-field")
+                    if field not in self.missing:
+                        self.missing.add(field)
+                        self.add(where, "error", f"missing required field '{field}'",
+                                 "missing-field")
             case "additionalProperties":
                 allowed = sorted(schema.get("properties", {}))
                 for key in sorted(set(value) - set(allowed)):
