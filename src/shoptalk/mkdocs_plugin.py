@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .mkdocs_kept import KeptFiles
 from .mkdocs_reuse import PageReuse
 from .problems import Problem, ShoptalkError
 from .render import SiteData, scrub_html
@@ -76,6 +77,7 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # serve shows every problem in the pages and keeps running
         self.memo = PageMemo() if command == "serve" and self.config.reuse_pages else None
+        self.kept = KeptFiles() if self.memo is not None and not dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and validate the glossary; add the assets and the ``abbr`` extension."""

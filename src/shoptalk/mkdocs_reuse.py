@@ -29,6 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .mkdocs_kept import KeptFiles
 from .site_build import SiteBuild
 from .site_cache import PageMemo, folder_digest
 
@@ -55,6 +56,7 @@ class PageReuse:
     build of the same ``mkdocs serve``; inert while ``memo`` is None (any plain build)."""
 
     memo: PageMemo | None = None
+    kept: KeptFiles | None = None  # pages not written again (a clean serve build only)
     _nav: Navigation | None = None
     _bytecode: _KeptBytecode | None = None
     _generated: frozenset[str] = frozenset()
@@ -136,10 +138,18 @@ class PageReuse:
                 index.add_entry_from_context = _KeptEntries(self.memo, index)
         return context
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Hold the last build's files aside before MkDocs empties the site folder."""
+        if self.memo is not None and self.kept is not None:
+            self.kept.start(config.site_dir)
+
+    @event_priority(100)  # first: files name their real place before others read them
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Drop what pages not made this build made (a deleted page, say)."""
         if self.memo is not None:
             self.memo.forget_others()
+            if self.kept is not None:
+                self.kept.finish()
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -150,10 +160,13 @@ class PageReuse:
     @event_priority(-100)  # last: what is kept is what is written
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """A reused page's last output, every other page's output kept; then with the
-        hover text of its abbreviations."""
+        hover text of its abbreviations. A page written as last time is not written again."""
         output = self._reuse_output("page", page.file.src_uri, output)
-        return self.memo.hovers.put_back(output, page.file.src_uri in self._generated) \
-            if self.memo is not None else output
+        if self.memo is not None:
+            output = self.memo.hovers.put_back(output, page.file.src_uri in self._generated)
+            if self.kept is not None:  # the same bytes as last time: moved back, not written
+                self.kept.put_back(page.file, output)
+        return output
 
     def _reuse_output(self, stage: str, name: str, output: str) -> str:
         if self.memo is None:

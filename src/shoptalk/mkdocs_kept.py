@@ -1,0 +1,102 @@
+"""Under ``mkdocs serve``, a page whose output is byte for byte the last one is not written
+again: the file the last build wrote is moved back into place.
+
+Every build of ``mkdocs serve`` empties the site folder and writes every page, a few hundred
+files and folders for one saved line; on a busy disk that is a sixth of a rebuild. Before
+the folder is emptied (``on_pre_build``), its entries are moved aside into a hidden folder,
+which MkDocs' cleaning leaves alone; a page whose output has the digest of the one held is
+moved back (one rename) and MkDocs writes its bytes to the null device instead. What is left
+aside (changed and deleted pages) is removed in the background once the build is done.
+
+Only a clean ``serve`` build on a POSIX system does this (``--dirty`` keeps the folder and
+writes only changed pages itself); a plain ``mkdocs build`` writes every file as always.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import shutil
+import threading
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+HELD = ".shoptalk-last-"  # hidden: MkDocs' cleaning of the site folder skips it
+
+
+class KeptFiles:
+    """The digest of each page's last output and where it was written."""
+
+    def __init__(self) -> None:
+        self._written: dict[str, tuple[str, str]] = {}  # src_uri -> (dest_uri, digest)
+        self._held: Path | None = None
+        self._moved: list[File] = []
+        self._seen: set[str] = set()  # pages built this time
+        self._builds = itertools.count()
+
+    def start(self, site_dir: str) -> None:
+        """Before MkDocs empties ``site_dir``: hold its entries aside, drop older ones."""
+        site = Path(site_dir)
+        _remove_later([p for p in _entries(site) if p.name.startswith(HELD)])
+        self._held, self._moved, self._seen = None, [], set()
+        entries = [p for p in _entries(site) if not p.name.startswith(".")]
+        if not entries:
+            return
+        held = site / f"{HELD}{os.getpid()}-{next(self._builds)}"
+        try:
+            held.mkdir()
+            for entry in entries:
+                entry.rename(held / entry.name)
+        except OSError:
+            return  # whatever was not moved, MkDocs removes; pages are written as usual
+        self._held = held
+
+    def put_back(self, file: File, output: str) -> None:
+        """Move the held file back when ``output`` is what the last build wrote for
+        ``file``; MkDocs then writes ``output`` to the null device."""
+        written = (file.dest_uri, hashlib.blake2b(
+            output.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest())
+        last, self._written[file.src_uri] = self._written.get(file.src_uri), written
+        self._seen.add(file.src_uri)
+        if self._held is None or last != written or os.name != "posix":
+            return
+        dest = Path(file.abs_dest_path)
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            (self._held / file.dest_uri).rename(dest)
+        except OSError:
+            return  # not held (a file MkDocs copied over it?): MkDocs writes it
+        file.abs_dest_path = os.devnull  # a cached property: set for this build only
+        self._moved.append(file)
+
+    def finish(self) -> None:
+        """After the build: files name their real place again; what is left aside goes;
+        pages not built this time (deleted) are forgotten."""
+        self._written = {uri: w for uri, w in self._written.items() if uri in self._seen}
+        for file in self._moved:
+            file.__dict__.pop("abs_dest_path", None)
+        if self._held is not None:
+            _remove_later([self._held])
+        self._held, self._moved = None, []
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _remove_later(paths: list[Path]) -> None:
+    """Remove ``paths`` in a background thread: the served site no longer uses them."""
+    def remove() -> None:
+        for path in paths:
+            shutil.rmtree(path, ignore_errors=True)
+
+    if paths:
+        threading.Thread(target=remove, daemon=True).start()
+
+
+__all__ = ["HELD", "KeptFiles"]

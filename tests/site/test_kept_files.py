@@ -1,0 +1,95 @@
+"""Under ``mkdocs serve`` a page whose output did not change is moved back into the site
+folder, not written again; every other file is what a fresh build writes.
+
+Whether a file was written again is told by its inode: a file moved back keeps it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from shoptalk.mkdocs_kept import HELD
+
+from .helpers import make_project
+
+SERVED = "http://127.0.0.1:8000/"
+PLAYBOOK = "# Deal review\n\nThe EB signs the order form.\n"
+
+
+def _serve_build(config_file: Path, site_dir: Path, *, dirty: bool = False) -> None:
+    """One rebuild of ``mkdocs serve`` (the plugin kept between builds, as it is there)."""
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    build(config, serve_url=SERVED, dirty=dirty)
+
+
+def _inodes(site_dir: Path) -> dict[str, int]:
+    """The inode of each page of the site (not of the files held aside)."""
+    return {p.relative_to(site_dir).as_posix(): p.stat().st_ino
+            for top in site_dir.iterdir() if not top.name.startswith(".")
+            for p in ([top] if top.is_file() else top.rglob("*")) if p.suffix == ".html"}
+
+
+def _held(site_dir: Path) -> list[Path]:
+    """The folders of files held aside, once the background removal is done."""
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and thread.daemon:
+            thread.join(timeout=30)
+    return [p for p in site_dir.iterdir() if p.name.startswith(HELD)]
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """A project and its site folder, with ``mkdocs serve``'s plugin set up; the plugin
+    is put back to a plain build afterwards (MkDocs keeps one instance per process)."""
+    project = make_project(tmp_path / "project", pages={
+        "index.md": "# Home\n\nWelcome.\n", "playbooks/deal.md": PLAYBOOK,
+        "playbooks/notes.md": "# Notes\n\nNothing here yet.\n"})
+    config = load_config(config_file=str(project), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    yield project, tmp_path / "site"
+    config.plugins.on_startup(command="build", dirty=False)
+
+
+def test_an_unchanged_page_is_moved_back_and_a_changed_one_written(
+        served: tuple[Path, Path]) -> None:
+    project, site = served
+    _serve_build(project, site)
+    before = _inodes(site)
+    notes = project.parent / "docs/playbooks/notes.md"
+    notes.write_text("# Notes\n\nA first note.\n", encoding="utf-8")
+    _serve_build(project, site)
+    after = _inodes(site)
+    assert after.keys() == before.keys()
+    assert after["playbooks/notes/index.html"] != before["playbooks/notes/index.html"]
+    assert "A first note." in (site / "playbooks/notes/index.html").read_text("utf-8")
+    kept = {page for page in before if after[page] == before[page]}
+    assert {"playbooks/deal/index.html", "glossary/economic-buyer/index.html"} <= kept
+    assert _held(site) == []  # what was held aside and not used is gone
+
+
+def test_a_deleted_page_is_gone_from_the_site(served: tuple[Path, Path]) -> None:
+    project, site = served
+    _serve_build(project, site)
+    (project.parent / "docs/playbooks/notes.md").unlink()
+    _serve_build(project, site)
+    assert not (site / "playbooks/notes/index.html").exists()
+    assert (site / "playbooks/deal/index.html").exists()
+    assert _held(site) == []
+
+
+def test_a_build_that_failed_leaves_nothing_held_for_the_next(
+        served: tuple[Path, Path]) -> None:
+    project, site = served
+    _serve_build(project, site)
+    stale = site / f"{HELD}0-0" / "playbooks/deal/index.html"  # as a failed build leaves it
+    stale.parent.mkdir(parents=True)
+    stale.write_text("stale", encoding="utf-8")
+    _serve_build(project, site)
+    assert "signs the order form" in (site / "playbooks/deal/index.html").read_text("utf-8")
+    assert _held(site) == []
