@@ -14,7 +14,6 @@ writes only changed pages itself); a plain ``mkdocs build`` writes every file as
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 import shutil
@@ -30,7 +29,7 @@ class KeptFiles:
     """The digest of each page's last output and where it was written."""
 
     def __init__(self) -> None:
-        self._written: dict[str, tuple[str, str]] = {}  # src_uri -> (dest_uri, digest)
+        self._written: dict[str, tuple[str, int, int]] = {}  # src_uri -> dest, digest
         self._held: Path | None = None
         self._moved: list[File] = []
         self._seen: set[str] = set()  # pages built this time
@@ -56,8 +55,9 @@ class KeptFiles:
     def put_back(self, file: File, output: str) -> None:
         """Move the held file back when ``output`` is what the last build wrote for
         ``file``; MkDocs then writes ``output`` to the null device."""
-        written = (file.dest_uri, hashlib.blake2b(
-            output.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest())
+        # Python's string hash: keyed at random per process (unless PYTHONHASHSEED is
+        # set), so no page can aim at a collision; and the text need not be encoded.
+        written = (file.dest_uri, len(output), hash(output))
         last, self._written[file.src_uri] = self._written.get(file.src_uri), written
         self._seen.add(file.src_uri)
         if self._held is None or last != written or os.name != "posix":
