@@ -1,5 +1,8 @@
-"""Under ``mkdocs serve``, a page whose output is byte for byte the last one is not written
-again: the file the last build wrote is moved back into place.
+"""What ``mkdocs serve`` keeps from one build to the next: the files of unchanged pages, and
+the list of the theme's static files.
+
+A page whose output is byte for byte the last one is not written again: the file the last
+build wrote is moved back into place.
 
 Every build of ``mkdocs serve`` empties the site folder and writes every page, a few hundred
 files and folders for one saved line; on a busy disk that is a sixth of a rebuild. Before
@@ -10,6 +13,10 @@ aside (changed and deleted pages) is removed in the background once the build is
 
 Only a clean ``serve`` build on a POSIX system does this (``--dirty`` keeps the folder and
 writes only changed pages itself); a plain ``mkdocs build`` writes every file as always.
+
+MkDocs also lists every file of every theme folder each build to find the static ones
+(Material holds some 14,000, its icons); an installed theme does not change while the
+server runs, so each folder but the project's own ``custom_dir`` is listed once.
 """
 
 from __future__ import annotations
@@ -18,9 +25,12 @@ import itertools
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs.structure.files import File
+import jinja2
+from mkdocs.structure.files import File, Files
+from mkdocs.theme import Theme
 
 HELD = ".shoptalk-last-"  # hidden: MkDocs' cleaning of the site folder skips it
 
@@ -99,4 +109,49 @@ def _remove_later(paths: list[Path]) -> None:
         threading.Thread(target=remove, daemon=True).start()
 
 
-__all__ = ["HELD", "KeptFiles"]
+class ThemeListing:
+    """The static files of each installed theme folder, listed once per server."""
+
+    # MkDocs' own choice of a theme's static files (in ``Files.add_files_from_theme``): a
+    # test of each name alone, which reads nothing but the theme's ``static_templates``.
+    _MKDOCS_FILTER = next(c for c in Files.add_files_from_theme.__code__.co_consts
+                          if getattr(c, "co_name", None) == "filter")
+
+    def __init__(self) -> None:
+        self._listed: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+
+    def use(self, theme: Theme) -> None:
+        """Make ``theme``'s Jinja environments list static files from what is kept."""
+        make_env = theme.get_env
+
+        def get_env() -> jinja2.Environment:
+            env = make_env()
+            everything = env.list_templates
+
+            def list_templates(extensions: object = None, filter_func: object = None
+                               ) -> list[str]:
+                if extensions is not None or getattr(filter_func, "__code__", None) \
+                        is not self._MKDOCS_FILTER:
+                    return everything(extensions, filter_func)  # type: ignore[arg-type]
+                found: set[str] = set()
+                for folder in theme.dirs:
+                    found.update(self._static(folder, theme, filter_func))  # type: ignore[arg-type]
+                return sorted(found)
+
+            env.list_templates = list_templates  # type: ignore[method-assign]
+            return env
+
+        theme.get_env = get_env  # type: ignore[method-assign]
+
+    def _static(self, folder: str, theme: Theme, keep: Callable[[str], bool]) -> list[str]:
+        key = (folder, tuple(theme.static_templates))
+        if key in self._listed:
+            return self._listed[key]
+        listed = [name for name in jinja2.FileSystemLoader(folder).list_templates()
+                  if keep(name)]
+        if folder != theme.custom_dir:  # the project's own overrides may change meanwhile
+            self._listed[key] = listed
+        return listed
+
+
+__all__ = ["HELD", "KeptFiles", "ThemeListing"]

@@ -95,6 +95,7 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
         # The package's templates after the project's own overrides, before Material's.
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        self.reuse_config(config)
         config.extra["shoptalk"] = {"repository_widget": not is_placeholder_repo(config.repo_url)}
         config.extra_css += [uri for uri in STYLESHEETS if uri not in config.extra_css]
         config.extra_javascript += [uri for uri in SCRIPTS if uri not in config.extra_javascript]

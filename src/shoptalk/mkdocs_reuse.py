@@ -29,7 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .mkdocs_kept import KeptFiles
+from .mkdocs_kept import KeptFiles, ThemeListing
 from .site_build import SiteBuild
 from .site_cache import PageMemo, folder_digest
 
@@ -57,9 +57,16 @@ class PageReuse:
 
     memo: PageMemo | None = None
     kept: KeptFiles | None = None  # pages not written again (a clean serve build only)
+    _listing: ThemeListing | None = None
     _nav: Navigation | None = None
     _bytecode: _KeptBytecode | None = None
     _generated: frozenset[str] = frozenset()
+
+    def reuse_config(self, config: MkDocsConfig) -> None:
+        """Begin a build: the theme's static files are listed from what is kept."""
+        if self.memo is not None:
+            self._listing = self._listing or ThemeListing()
+            self._listing.use(config.theme)
 
     def reuse_start(self, config: MkDocsConfig, files: Files, build: SiteBuild) -> None:
         """Begin a build: every page depends on the settings, the theme's overrides and

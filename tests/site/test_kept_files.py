@@ -10,11 +10,14 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import jinja2
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 
-from shoptalk.mkdocs_kept import HELD
+from shoptalk.mkdocs_kept import HELD, ThemeListing
 
 from .helpers import make_project
 
@@ -93,3 +96,40 @@ def test_a_build_that_failed_leaves_nothing_held_for_the_next(
     _serve_build(project, site)
     assert "signs the order form" in (site / "playbooks/deal/index.html").read_text("utf-8")
     assert _held(site) == []
+
+
+def _theme_files(config_file: Path, site_dir: Path, listing: ThemeListing | None) -> list[str]:
+    """The static files MkDocs adds from the theme, listed as the plugin makes it list."""
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    if listing is not None:
+        listing.use(config.theme)
+    files = Files([])
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return sorted(f"{f.src_uri} from {f.abs_src_path}" for f in files)
+
+
+def test_the_theme_listed_once_gives_mkdocs_own_static_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path / "project")
+    overrides = project.parent / "overrides"
+    (overrides / "assets").mkdir(parents=True)
+    (overrides / "assets/logo.svg").write_text("<svg/>", encoding="utf-8")
+    (overrides / "main.html").write_text('{% extends "base.html" %}', encoding="utf-8")
+    settings = yaml.safe_load(project.read_text("utf-8"))
+    settings["theme"]["custom_dir"] = "overrides"
+    project.write_text(yaml.dump(settings, sort_keys=False), encoding="utf-8")
+    listing, site = ThemeListing(), tmp_path / "site"
+    own = _theme_files(project, site, None)
+    assert f"assets/logo.svg from {overrides / 'assets/logo.svg'}" in own
+    assert len(own) > 10  # Material's scripts, styles and images
+    assert _theme_files(project, site, listing) == own
+    walked: list[str] = []
+    walk = jinja2.FileSystemLoader.list_templates
+    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", lambda loader: (
+        walked.extend(loader.searchpath), walk(loader))[1])
+    assert _theme_files(project, site, listing) == own  # from what was kept
+    assert walked == [str(overrides)]
+    # The project's own overrides are listed again each build: a new file is found.
+    (overrides / "assets/banner.svg").write_text("<svg/>", encoding="utf-8")
+    assert _theme_files(project, site, listing) == _theme_files(project, site, None) \
+        == sorted([*own, f"assets/banner.svg from {overrides / 'assets/banner.svg'}"])
