@@ -19,8 +19,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .mkdocs_kept import KeptFiles
 from .mkdocs_reuse import PageReuse
+from .mkdocs_serve import KeptFiles
 from .problems import Problem, ShoptalkError
 from .render import SiteData, scrub_html
 from .render.page import page_title, theme_meta

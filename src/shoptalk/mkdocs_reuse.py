@@ -24,12 +24,13 @@ from typing import Any
 import jinja2
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .mkdocs_kept import KeptFiles, ThemeListing
+from .mkdocs_serve import KeptFiles, ThemeListing, poll_interval, watch_every
 from .site_build import SiteBuild
 from .site_cache import PageMemo, folder_digest
 
@@ -67,6 +68,13 @@ class PageReuse:
         if self.memo is not None:
             self._listing = self._listing or ThemeListing()
             self._listing.use(config.theme)
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        """Look for saved files more often than every half second when they are few."""
+        if self.memo is not None:
+            watch_every(server, poll_interval([config.docs_dir, *config.watch]))
+        return server
 
     def reuse_start(self, config: MkDocsConfig, files: Files, build: SiteBuild) -> None:
         """Begin a build: every page depends on the settings, the theme's overrides and

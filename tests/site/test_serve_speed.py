@@ -1,7 +1,9 @@
-"""Under ``mkdocs serve`` a page whose output did not change is moved back into the site
-folder, not written again; every other file is what a fresh build writes.
+"""What ``mkdocs serve`` keeps between builds, and how often it looks for saved files.
 
-Whether a file was written again is told by its inode: a file moved back keeps it.
+A page whose output did not change is moved back into the site folder, not written again
+(told by its inode: a file moved back keeps it); every other file is what a fresh build
+writes. The theme's static files are listed once; saved files are looked for every tenth
+of a second when they are few.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 
-from shoptalk.mkdocs_kept import HELD, ThemeListing
+from shoptalk.mkdocs_serve import HELD, ThemeListing, poll_interval, watch_every
 
 from .helpers import make_project
 
@@ -133,3 +136,42 @@ def test_the_theme_listed_once_gives_mkdocs_own_static_files(
     (overrides / "assets/banner.svg").write_text("<svg/>", encoding="utf-8")
     assert _theme_files(project, site, listing) == _theme_files(project, site, None) \
         == sorted([*own, f"assets/banner.svg from {overrides / 'assets/banner.svg'}"])
+
+
+def test_few_files_are_looked_at_often_and_many_at_mkdocs_pace(tmp_path: Path) -> None:
+    few, many = tmp_path / "few", tmp_path / "many"
+    for folder, count in ((few, 40), (many, 3000)):
+        (folder / "sub").mkdir(parents=True)
+        for n in range(count):
+            (folder / "sub" / f"{n}.yml").write_text("", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("", encoding="utf-8")
+    assert poll_interval([str(few), str(config)]) == 0.1
+    assert poll_interval([str(many)]) == 0.5
+    assert poll_interval([str(few), str(many / "sub")]) == 0.5
+    assert poll_interval([str(tmp_path / "missing")]) == 0.1
+
+
+def test_watched_paths_move_to_the_quicker_observer_as_they_were(tmp_path: Path) -> None:
+    docs, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    config.write_text("", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
+                              root=str(tmp_path))
+    server.watch(str(docs))
+    server.watch(str(docs))  # twice: it takes two unwatch calls to stop
+    server.watch(str(config), recursive=False)
+    before = server.observer
+    watch_every(server, 0.1)
+    assert server.observer is not before and server.observer.timeout == 0.1
+    # (watchdog watches a file through its folder, not recursively)
+    assert sorted((e.watch.path, e.watch.is_recursive) for e in server.observer.emitters) \
+        == [(str(tmp_path), False), (str(docs), True)]
+    assert not before.emitters
+    server.unwatch(str(docs))
+    assert str(docs) in {e.watch.path for e in server.observer.emitters}
+    server.unwatch(str(docs))
+    assert {e.watch.path for e in server.observer.emitters} == {str(tmp_path)}
+    server.unwatch(str(config))
+    assert not server.observer.emitters
+    server.server_close()
