@@ -1,10 +1,12 @@
 """Hover text put into a page's HTML after conversion, so a new definition converts no page.
 
 A definition is hover text twice: the ``title`` of each ``<abbr>`` the ``abbr`` extension
-makes from a ``*[ABBR]: text`` line, and the ``title`` of a first mention's link to its
-term. Under ``mkdocs serve`` each page's Markdown gets a placeholder in its place, so its
-HTML depends only on which abbreviations and terms exist, and ``put_back`` writes each
-placeholder's title into the finished page.
+makes from a ``*[ABBR]: text`` line, and the ``title`` of each link to its term (a first
+mention's, a generated page's, a macro's; a link to a stage, role or framework likewise
+hovers its purpose or description). Under ``mkdocs serve`` each page's Markdown gets a
+placeholder in its place, so its HTML depends only on which records exist, and
+``put_back`` writes each placeholder's title into the finished page. A link title holding
+``|`` keeps its own text: in a table cell it splits the cell, as a build would.
 
 The title put back is exactly what a build with the text itself would have made: each
 text is converted once (all new ones on one probe page) by the engine's own Markdown,
@@ -12,6 +14,8 @@ then cleaned as a page is (``clean_page_html``; ``scrub_html`` too for a generat
 and its ``title`` read back; a text whose probe makes no such element keeps its own text
 in the pages. A placeholder holds a random token made once per serving process, which no
 page can know, and only the ``title`` of an ``<abbr>`` or ``<a>`` element is replaced.
+Every page passes through ``put_back`` every build: each page's result is remembered and
+handed back while its HTML and the titles it took are the same.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ its title and edit link. ``PageMemo`` (core) keys each by a digest of those inpu
 the Markdown handed to MkDocs is empty (nothing to convert) and the last HTML is put back, and
 the theme renders an empty template whose output is replaced by the last one. The search
 index takes the last entries of a page whose HTML, table of contents, URL, title and front
-matter are as last time. A definition's hover text (abbreviations, first mentions' links)
+matter are as last time. A definition's hover text (abbreviations, links' titles)
 is put into each themed page last (``HoverTitles``), so a new definition converts and
 themes no page that only hovers it.
 A plain ``mkdocs build`` never reuses.
