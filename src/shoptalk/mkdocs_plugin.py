@@ -118,7 +118,8 @@ class ShoptalkPlugin(PageReuse, BasePlugin[ShoptalkConfig]):  # type: ignore[no-
                            abbreviations=self.config.abbreviations,
                            live=self.command == "serve", glossary_problems=self.glossary_problems,
                            cache=self.cache if self.command == "serve" else None,
-                           directory_urls=config.use_directory_urls)
+                           directory_urls=config.use_directory_urls,
+                           hovers=self.reuse_hovers(config))
         self.build, self.site = build, build.site
         _report([*outside.values(), *unreadable, *build.findings])
         if self.config.expand_nav and config.nav:

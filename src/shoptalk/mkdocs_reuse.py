@@ -8,7 +8,7 @@ its title and edit link. ``PageMemo`` (core) keys each by a digest of those inpu
 the Markdown handed to MkDocs is empty (nothing to convert) and the last HTML is put back, and
 the theme renders an empty template whose output is replaced by the last one. The search
 index takes the last entries of a page whose HTML, table of contents, URL, title and front
-matter are as last time. A definition's hover text (abbreviations, first mentions' links)
+matter are as last time. A definition's hover text (abbreviations, links' titles)
 is put into each themed page last (``HoverTitles``), so a new definition converts and
 themes no page that only hovers it.
 A plain ``mkdocs build`` never reuses.
@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .mkdocs_serve import KeptFiles, ThemeListing, poll_interval, watch_every
-from .site_build import SiteBuild
+from .site_build import HoverStart, SiteBuild
 from .site_cache import PageMemo, folder_digest
 
 REUSED = "shoptalk-reused.html"  # an empty template: the page's last output replaces it
@@ -76,15 +76,21 @@ class PageReuse:
             watch_every(server, poll_interval([config.docs_dir, *config.watch]))
         return server
 
+    def reuse_hovers(self, config: MkDocsConfig) -> HoverStart | None:
+        """What ``build_site`` writes instead of each hover text (abbreviations, links'
+        titles): placeholders, learned with the site's own Markdown (None: any plain build)."""
+        if self.memo is None:
+            return None
+        hovers = self.memo.hovers
+        return lambda abbreviations, link_titles: hovers.start(
+            abbreviations, link_titles, lambda text: markdown.Markdown(
+                extensions=config.markdown_extensions,
+                extension_configs=config.mdx_configs).convert(text))
+
     def reuse_start(self, config: MkDocsConfig, files: Files, build: SiteBuild) -> None:
         """Begin a build: every page depends on the settings, the theme's overrides and
-        the set of files (a link resolves, or not, against it); its abbreviations are
-        written with placeholders for their hover text."""
+        the set of files (a link resolves, or not, against it)."""
         if self.memo is not None:
-            build.hover_lines, build.hover_link_titles = self.memo.hovers.start(
-                build.abbreviations, build.link_titles, lambda text: markdown.Markdown(
-                    extensions=config.markdown_extensions,
-                    extension_configs=config.mdx_configs).convert(text))
             self._generated = frozenset(build.generated)
             theme = config.theme.custom_dir
             self.memo.start(Path(config.config_file_path or "").read_bytes(),

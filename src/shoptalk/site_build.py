@@ -12,7 +12,7 @@ import dataclasses
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.resources import files as package_files
@@ -30,8 +30,9 @@ from .model import Glossary
 from .problems import PathDisplay, Problem, Severity
 from .render import CHEAT_SHEET, GLOSSARY_INDEX, DocRef, GeneratedPage, SiteData, render_site
 from .render import abbreviations as abbreviation_table
+from .render.context import link_hover_texts
 from .render.errors import RULES_PAGE, broken_pages, error_panel
-from .render.mentions import blank_code, link_first_mentions, link_title
+from .render.mentions import blank_code, link_first_mentions
 from .render.page import front_matter_line, missing_theme_files
 from .render.site import SECTION_TITLES
 from .render.widgets import abbreviation_block, abbreviation_line
@@ -53,6 +54,9 @@ SITE_RULE_IDS: dict[str, str] = summaries("site")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _WORD_RUN = re.compile(r"[\w-]+")
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+# Abbreviations and link titles by name -> the lines and titles a build writes instead.
+HoverStart = Callable[[Mapping[str, str], Mapping[str, str]],
+                      tuple[Mapping[str, str], Mapping[str, str]]]
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -153,7 +157,8 @@ class SiteBuild:
     # ``mkdocs serve``: what each page is found to mention and use, kept between builds.
     cache: SiteCache | None = field(default=None, repr=False)
     # ``mkdocs serve``: the line an abbreviation's definition is written as instead of its
-    # own, and a first mention's link title (placeholders, put back: ``hover_titles``).
+    # own, and the title of a link to a record by ``hover_key`` (placeholders, put back:
+    # ``hover_titles``); generated pages and macros get the latter from ``site``.
     hover_lines: Mapping[str, str] = field(default_factory=dict, repr=False)
     hover_link_titles: Mapping[str, str] = field(default_factory=dict, repr=False)
 
@@ -161,12 +166,6 @@ class SiteBuild:
     def term_index(self) -> TermIndex:
         """The index first mentions are found with (the checker's, when it ran)."""
         return self.checked_with or TermIndex.from_glossary(self.site.glossary, self.site.config)
-
-    @property
-    def link_titles(self) -> dict[str, str]:
-        """The title of a first mention's link to each term, by term id (Markdown)."""
-        return {term.id: link_title(term) for term in self.site.glossary.terms.values()
-                if not term.deprecated} if self.site.config.link_first_mention else {}
 
     @cached_property
     def term_pages(self) -> dict[str, str]:
@@ -461,7 +460,8 @@ def _project_from_docs(root: Path, docs_dir: Path) -> tuple[Path, str]:
 def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage], *,
                check: bool = True, abbreviations: bool = True, live: bool = False,
                glossary_problems: Sequence[Problem] = (),
-               cache: SiteCache | None = None, directory_urls: bool = True) -> SiteBuild:
+               cache: SiteCache | None = None, directory_urls: bool = True,
+               hovers: HoverStart | None = None) -> SiteBuild:
     """Check the hand-written pages and generate every page of the site from the glossary.
 
     A generated page is left out when a hand-written page has its path (that is a finding).
@@ -469,6 +469,10 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
     every page, and a record whose file failed to load gets a page saying so. ``cache``
     (the one ``load_site`` was given): reuse the scans and pages whose inputs are unchanged.
     ``directory_urls``: the engine's ``use_directory_urls``, for links inside raw HTML.
+    ``hovers`` (``mkdocs serve``: ``HoverTitles.start`` with the engine's Markdown): given
+    the abbreviations and the title of a link to each record (``link_hover_texts``), the
+    lines and titles to write instead, so a new definition changes no page that only
+    hovers it.
     """
     findings: list[Problem] = []
     index: TermIndex | None = None
@@ -500,6 +504,11 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
     findings += order_problems({page.uri: (shown.show(page.path), page.text, page.meta)
                                 for page in pages if "order" in page.meta})
     site = SiteData(glossary, settings, usage, playbooks, directory_urls)
+    table = abbreviation_table(site) if abbreviations else {}
+    hover_lines, hover_titles = hovers(table, link_hover_texts(glossary)) if hovers \
+        else ({}, {})
+    if hover_titles:  # before any page is rendered: a link writes its placeholder
+        site = dataclasses.replace(site, hover_titles=hover_titles)
     generated: dict[str, GeneratedPage] = {}
     for made in (cache.generated(site) if cache else render_site(site)):
         if made.uri in docs:
@@ -518,12 +527,12 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
     for finding in findings:
         if finding.path in by_path:
             page_problems.setdefault(by_path[finding.path], []).append(finding)
-    return SiteBuild(site, docs, generated, findings,
-                     abbreviation_table(site) if abbreviations else {}, live,
-                     tuple(glossary_problems), page_problems, checked_with=index, cache=cache)
+    return SiteBuild(site, docs, generated, findings, table, live,
+                     tuple(glossary_problems), page_problems, checked_with=index, cache=cache,
+                     hover_lines=hover_lines, hover_link_titles=hover_titles)
 
 
 __all__ = ["ASSETS", "ASSET_DIR", "GLOSSARY_JSON", "GLOSSARY_README", "SCRIPTS",
            "SECTION_TITLES", "SITE_RULE_IDS", "STYLESHEETS",
-           "DocPage", "SiteBuild", "build_site", "linked_outside", "load_site",
+           "DocPage", "HoverStart", "SiteBuild", "build_site", "linked_outside", "load_site",
            "markdown_extensions", "page_uris", "read_docs", "split_front_matter"]

@@ -114,10 +114,11 @@ class SiteCache:
         return self._found[key]  # type: ignore[no-any-return]
 
     def generated(self, site: SiteData) -> list[GeneratedPage]:
-        """Every generated page, rendered again only when the glossary or what the pages
-        say about it (mentions, playbooks by stage) changed."""
+        """Every generated page, rendered again only when the glossary, what the pages
+        say about it (mentions, playbooks by stage) or the links' hover titles changed."""
         key = (self.glossary_key, id(site.glossary), _frozen(site.usage),
-               _frozen(site.playbooks), site.directory_urls)
+               _frozen(site.playbooks), site.directory_urls,
+               tuple(sorted(site.hover_titles.items())))
         return self._reuse("generated", key, lambda: render_site(site))
 
 

@@ -46,3 +46,27 @@ def test_a_text_that_makes_no_title_keeps_its_own_line() -> None:
     hovers = HoverTitles()
     lines, links = hovers.start({"EB": "   "}, {"economic-buyer": " "}, _convert)
     assert lines == {} and links == {}
+
+
+def test_a_link_title_holding_a_bar_keeps_its_own_text() -> None:
+    # In a table cell the "|" splits the cell: no title put back could match that.
+    hovers = HoverTitles()
+    _, links = hovers.start({}, {"economic-buyer": "Signs | decides.",
+                                 "stage/qualify": "Decide."}, _convert)
+    assert links == {"stage/qualify": hovers.placeholder("l", "stage/qualify")}
+
+
+def test_a_page_put_back_again_takes_the_titles_of_the_new_build() -> None:
+    hovers = HoverTitles()
+    hovers.start({}, {"economic-buyer": "Signs."}, _convert)
+    link = hovers.placeholder("l", "economic-buyer")
+    page = f'<p><a href="x/" title="{link}">EB</a> <a title="{link} x">EB</a></p>'
+    assert hovers.put_back(page, generated=False) == \
+        f'<p><a href="x/" title="Signs.">EB</a> <a title="{link} x">EB</a></p>'
+    assert hovers.put_back(page, generated=False) == \
+        f'<p><a href="x/" title="Signs.">EB</a> <a title="{link} x">EB</a></p>'
+    hovers.start({}, {"economic-buyer": "Signs alone."}, _convert)
+    assert hovers.put_back(page, generated=False) == \
+        f'<p><a href="x/" title="Signs alone.">EB</a> <a title="{link} x">EB</a></p>'
+    hovers.start({}, {}, _convert)  # the term is gone: the page is left as it is
+    assert hovers.put_back(page, generated=False) == page

@@ -87,14 +87,19 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
     assert memo.made_again == set()  # nor converted, nor the 404 page
 
     # A term's definition: its page and the A–Z; the playbook that hovers it (an
-    # abbreviation, a first mention's link) only gets the new hover text put in.
+    # abbreviation, a first mention's link) and the related term's page that links to it
+    # only get the new hover text put in.
     term = root / "glossary/terms/economic-buyer.yml"
     new = "The one person who signs off the spend alone."
     again = save("glossary/terms/economic-buyer.yml", term.read_text("utf-8").replace(
         "The person who can approve the spend without asking anyone else.", new))
     assert {"glossary/economic-buyer.md", "glossary/index.md"} <= again
-    assert not {"playbooks/deal.md", "playbooks/notes.md", "index.md"} & again
+    assert not {"playbooks/deal.md", "playbooks/notes.md", "index.md",
+                "glossary/ideal-customer-profile.md"} & again
     assert ("html", "playbooks/deal.md") not in memo.made_again
+    assert ("html", "glossary/ideal-customer-profile.md") not in memo.made_again
+    assert f'href="../economic-buyer/" title="{new}"' in \
+        html(served, "glossary/ideal-customer-profile/")
     for page in ("glossary/economic-buyer/", "glossary/", "playbooks/deal/"):
         assert new in html(served, page), page
     assert f'<abbr title="Economic Buyer: {new}">EB</abbr>' in html(served, "playbooks/deal/")
@@ -141,10 +146,39 @@ def test_each_save_rebuilds_only_what_depends_on_it_and_matches_a_fresh_build(
     assert "term(&quot;stakeholder&quot;) matches no term" in deal.replace('"', "&quot;")
 
 
+def test_a_stage_purpose_or_a_role_description_converts_only_the_pages_that_print_it(
+        project: Path, tmp_path: Path) -> None:
+    root, served, memo = project.parent, tmp_path / "served", PageMemo()
+    _build(project, served, memo)
+    for i, (rel, old, new, printed_on) in enumerate([
+            ("glossary/stages/qualify.yml", "Decide whether the deal is worth the team's time.",
+             "Decide <i>fast</i> & \"well\" whether to go on.", "pipeline/qualify.md"),
+            ("glossary/roles/ae.yml", "Owns the deal from qualification to signature.",
+             "Owns the deal & its <b>signature</b>.", "roles/ae.md")]):
+        path = root / rel
+        path.write_text(path.read_text("utf-8").replace(old, new), encoding="utf-8")
+        _build(project, served, memo)
+        fresh = tmp_path / f"fresh-{i}"
+        _build(project, fresh, None)
+        assert _pages(served) == _pages(fresh)
+        converted = {uri for stage, uri in memo.made_again if stage == "html"}
+        assert printed_on in converted
+        # The term's page links to its stage and its owner, and prints neither's text.
+        assert "glossary/economic-buyer.md" not in converted
+        assert memo.hovers.token not in html(served, "glossary/economic-buyer/")
+    assert ('title="Decide ‹i›fast‹/i› &amp; &quot;well&quot; whether to go on."'
+            in html(served, "glossary/economic-buyer/"))
+    assert ('title="Account Executive: Owns the deal &amp; its ‹b›signature‹/b›."'
+            in html(served, "glossary/economic-buyer/"))
+
+
 # Hover text that must reach the page exactly as a build with the text itself makes it.
 NASTY_DEFINITIONS = (
     'Says "yes" <b>alone</b> & signs P&amp;L, it\'s {{ term("x") }}\nand href=javascript:x',
     "Another <script>alert(1)</script> 'quote' & \"twice\" {% raw %}\n{{ x }} *[EB]: no",
+    # A "|" in a link's title splits the table cell it sits in: such a title is written
+    # as it is, and the pages that link to it are converted again.
+    "Signs | decides <a href=javascript:x>alone</a>",
 )
 HEADED = """\
 # The EB decides
@@ -154,6 +188,7 @@ The EB signs the order form, then the EB again.
 | Who | Why |
 | --- | --- |
 | EB  | signs |
+| {{ term("economic-buyer") }} | decides |
 """
 
 
@@ -170,13 +205,22 @@ def test_hover_text_put_back_after_conversion_is_what_a_build_with_the_text_make
             "definition: The person who can approve the spend without asking anyone else.",
             f"definition: {json.dumps(definition)}"), encoding="utf-8")
         again = _build(project, served, memo)
-        assert "playbooks/deal.md" not in again  # the page itself was not made again
         fresh = tmp_path / f"fresh-{i}"
         _build(project, fresh, None)
         assert _pages(served) == _pages(fresh)
         deal = html(served, "playbooks/deal/")
-        assert memo.hovers.token not in deal and deal.count("<abbr title=") == 4
-    assert '<abbr title="Economic Buyer: Another' in deal
+        related = html(served, "glossary/ideal-customer-profile/")
+        assert memo.hovers.token not in deal + related and deal.count("<abbr title=") == 4
+        if "|" not in definition:  # neither page itself was made again
+            assert "playbooks/deal.md" not in again
+            assert not {("html", "playbooks/deal.md"),
+                        ("html", "glossary/ideal-customer-profile.md")} & memo.made_again
+        if i == 1:
+            assert '<abbr title="Economic Buyer: Another' in deal
+            assert 'href="../economic-buyer/" title="Another ‹script›' in related
+    assert ("html", "glossary/ideal-customer-profile.md") in memo.made_again
+    # The "|" split the cell, as a build makes it.
+    assert '<td>[Economic Buyer](../glossary/economic-buyer.md "Signs</td>' in deal
 
 
 def test_a_page_cannot_forge_the_placeholder_of_a_hover(tmp_path: Path) -> None:
@@ -185,15 +229,23 @@ def test_a_page_cannot_forge_the_placeholder_of_a_hover(tmp_path: Path) -> None:
         "playbooks/deal.md": '# Deal\n\nThe EB. <abbr title="shoptalkh0">x</abbr>\n'})
     served, memo = tmp_path / "served", PageMemo()
     _build(project, served, memo)
-    forged = memo.hovers.placeholder("h", "EB").replace(memo.hovers.token, "shoptalk" + "0" * 32)
+    forged, link = (memo.hovers.placeholder(kind, name).replace(
+        memo.hovers.token, "shoptalk" + "0" * 32) for kind, name in [("h", "EB"),
+                                                                   ("l", "economic-buyer")])
     deal = project.parent / "docs/playbooks/deal.md"
-    deal.write_text(deal.read_text("utf-8") + f'\n<abbr title="{forged}">EB</abbr>\n',
-                    encoding="utf-8")
+    deal.write_text(deal.read_text("utf-8") + f'\n<abbr title="{forged}">EB</abbr>\n'
+                    f'<a href="../../" title="{link}">EB</a>\n', encoding="utf-8")
+    # A definition holding a placeholder's shape reaches a related term's link title.
+    term = project.parent / "glossary/terms/economic-buyer.yml"
+    term.write_text(term.read_text("utf-8").replace(
+        "definition: The person", f"definition: {link} The person"), encoding="utf-8")
     _build(project, served, memo)
     fresh = tmp_path / "fresh"
     _build(project, fresh, None)
     assert _pages(served) == _pages(fresh)
     assert f'title="{forged}"' in html(served, "playbooks/deal/")
+    assert f'title="{link}"' in html(served, "playbooks/deal/")
+    assert f'title="{link} The person' in html(served, "glossary/ideal-customer-profile/")
 
 
 def test_a_plain_build_never_reuses(project: Path, tmp_path: Path) -> None:

@@ -50,6 +50,29 @@ def record_uri(kind: str, record_id: str) -> str:
     return f"{PAGE_FOLDERS[kind]}/{record_id}.md"
 
 
+def hover_key(kind: PageKind, record_id: str) -> str:
+    """The name of the hover text of a link to a record: a term's is its id (as a first
+    mention's link), any other's is prefixed with its kind (ids hold no ``/``)."""
+    return record_id if kind == "term" else f"{kind}/{record_id}"
+
+
+def role_hover(glossary: Glossary, role: Role) -> str:
+    """The hover text of a link to ``role``: its name and what it does."""
+    return f"{role.name}: {glossary.role_description(role)}"
+
+
+def link_hover_texts(glossary: Glossary) -> dict[str, str]:
+    """The title (Markdown, as ``link`` writes it) of a link to each term, stage, role and
+    framework, by ``hover_key``."""
+    texts = {term.id: term.definition for term in glossary.terms.values()}
+    texts.update({hover_key("stage", s.id): s.purpose for s in glossary.stages.values()})
+    texts.update({hover_key("role", r.id): role_hover(glossary, r)
+                  for r in glossary.roles.values()})
+    texts.update({hover_key("framework", f.id): f.purpose
+                  for f in glossary.frameworks.values()})
+    return {key: str(safe.attr_text(text)) for key, text in texts.items() if text}
+
+
 @dataclass(frozen=True)
 class SiteData:
     """The glossary plus the facts about the hand-written pages the renderers show.
@@ -63,6 +86,9 @@ class SiteData:
     usage: Mapping[str, Sequence[DocRef]] = field(default_factory=dict)
     playbooks: Mapping[str, Sequence[DocRef]] = field(default_factory=dict)
     directory_urls: bool = True  # the engine's ``use_directory_urls``; raw HTML follows it
+    # ``mkdocs serve``: what a link to a record writes as its title instead of the record's
+    # own text, by ``hover_key`` (a placeholder put back after conversion: ``hover_titles``).
+    hover_titles: Mapping[str, str] = field(default_factory=dict)
 
     # -- indexes computed once (the model's helpers scan every term per call) --
     @cached_property
@@ -116,13 +142,16 @@ class SiteData:
         term = self.glossary.terms.get(term_id or "")
         if term is None:
             return safe.md_inline(label or term_id or "")
-        return link(label or term.name, page, self.uri("term", term.id), term.definition)
+        return link(label or term.name, page, self.uri("term", term.id),
+                    self.hover_titles.get(term.id) or term.definition)
 
     def stage_link(self, stage_id: str | None, page: str, label: object = None) -> Markup:
+        """A link to a stage with its purpose as the hover text."""
         stage = self.glossary.stages.get(stage_id or "")
         if stage is None:
             return safe.md_inline(label or stage_id or "")
-        return link(label or stage.name, page, self.uri("stage", stage.id), stage.purpose)
+        return link(label or stage.name, page, self.uri("stage", stage.id),
+                    self.hover_titles.get(hover_key("stage", stage.id)) or stage.purpose)
 
     def role_link(self, role_id: str | None, page: str, label: object = None) -> Markup:
         """A role by its abbreviation when it has one (hover: full name), else its name."""
@@ -131,16 +160,19 @@ class SiteData:
             return safe.md_inline(label or role_id or "")
         text = label or role.abbreviation or role.name
         return link(text, page, self.uri("role", role.id),
-                    f"{role.name}: {self.glossary.role_description(role)}")
+                    self.hover_titles.get(hover_key("role", role.id))
+                    or role_hover(self.glossary, role))
 
     def roles_links(self, role_ids: Sequence[str], page: str) -> Markup:
         return Markup(", ".join(self.role_link(r, page) for r in role_ids))
 
     def framework_link(self, framework_id: str | None, page: str) -> Markup:
+        """A link to a framework with its purpose as the hover text."""
         fw = self.glossary.frameworks.get(framework_id or "")
         if fw is None:
             return safe.md_inline(framework_id or "")
-        return link(fw.name, page, self.uri("framework", fw.id), fw.purpose)
+        return link(fw.name, page, self.uri("framework", fw.id),
+                    self.hover_titles.get(hover_key("framework", fw.id)) or fw.purpose)
 
     def role_name(self, role_id: str) -> str:
         role = self.glossary.roles.get(role_id)
@@ -182,5 +214,6 @@ class SiteData:
 
 __all__ = [
     "CHEAT_SHEET", "GLOSSARY_INDEX", "HANDOFF_MAP", "METHODOLOGY_INDEX", "PIPELINE_INDEX",
-    "ROLES_INDEX", "DocRef", "PageKind", "SiteData", "UnknownName"
+    "ROLES_INDEX", "DocRef", "PageKind", "SiteData", "UnknownName", "hover_key",
+    "link_hover_texts", "role_hover"
 ]
