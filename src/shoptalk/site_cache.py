@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,9 +23,10 @@ from .check import TermIndex, TermSpan, scan_text
 from .check.scan import FileScan
 from .config import Config, load_config
 from .hover_titles import HoverTitles
-from .model import Glossary
+from .model import Glossary, Term
 from .problems import Problem
 from .render import GeneratedPage, SiteData, render_site
+from .render.terms import term_page
 from .validate import validate
 
 T = TypeVar("T")
@@ -44,6 +46,8 @@ class SiteCache:
         self._per_glossary: dict[Hashable, Any] = {}
         self.glossary_key: Hashable = None
         self.wording_key: Hashable = None
+        self._glossary: Glossary | None = None  # the one ``wording_key`` describes
+        self._term_pages: dict[str, tuple[Hashable, GeneratedPage]] = {}
 
     def _reuse(self, slot: str, key: Hashable, make: Callable[[], T]) -> T:
         """The value kept in ``slot`` when it was made under ``key``, else ``make()``."""
@@ -66,6 +70,7 @@ class SiteCache:
                                          lambda: validate(settings))
         self.wording_key = self._reuse("wording", self.glossary_key,
                                        lambda: wording_key(glossary, settings))
+        self._glossary = glossary
         self._per_glossary = self._reuse("per glossary", self.glossary_key, dict)
         self._found = {k: v for k, v in self._found.items() if k in self._found_used}
         self._found_used = set()
@@ -119,7 +124,32 @@ class SiteCache:
         key = (self.glossary_key, id(site.glossary), _frozen(site.usage),
                _frozen(site.playbooks), site.directory_urls,
                tuple(sorted(site.hover_titles.items())))
-        return self._reuse("generated", key, lambda: render_site(site))
+        return self._reuse("generated", key, lambda: render_site(site, self._term_pages_of(site)))
+
+    def _term_pages_of(self, site: SiteData) -> Callable[[Term], GeneratedPage] | None:
+        """Each term's page, kept while what it reads is unchanged: the term itself, the
+        glossary's wording (other records by name, abbreviation, links; not their prose),
+        the pages that use it and today's date (its review state). A link's hover text is a
+        placeholder (``site.hover_titles``); a term linked without one shows its definition,
+        so then every such definition counts. None (render each) for a glossary this cache
+        did not load."""
+        if site.glossary is not self._glossary:
+            return None
+        terms = site.glossary.terms.values()
+        shared = digest(self.wording_key, date.today().isoformat(), site.directory_urls,
+                        sorted(site.hover_titles.items()),
+                        [t.definition for t in terms if t.id not in site.hover_titles])
+        kept, self._term_pages = self._term_pages, {}
+
+        def page_of(term: Term) -> GeneratedPage:
+            key = (shared, repr(term), tuple(site.usage.get(term.id, ())))
+            found = kept.get(term.id)
+            page = found[1] if found is not None and found[0] == key \
+                else term_page(site, term)
+            self._term_pages[term.id] = (key, page)
+            return page
+
+        return page_of
 
 
 class PageMemo:

@@ -8,7 +8,7 @@ index page of the section it belongs to (the MkDocs adapter highlights that tab)
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import yaml
 
@@ -27,14 +27,17 @@ SECTION_TITLES: Mapping[str, str] = {GLOSSARY_INDEX: "Glossary", PIPELINE_INDEX:
                                      ROLES_INDEX: "Roles", METHODOLOGY_INDEX: "Methodology"}
 
 
-def render_site(site: SiteData) -> list[GeneratedPage]:
-    """All pages built from the YAML: glossary, categories, pipeline, roles, methodology."""
+def render_site(site: SiteData, term_page_of: Callable[[Term], GeneratedPage] | None = None
+                ) -> list[GeneratedPage]:
+    """All pages built from the YAML: glossary, categories, pipeline, roles, methodology;
+    ``term_page_of`` gives a term's page (default: ``term_page``; a cache may keep them)."""
     g = site.glossary
+    page_of = term_page_of or (lambda t: term_page(site, t))
     trail = _Trails(site)
     pages = [*glossary_pages(site), pipeline_page(site), roles_index(site), handoff_page(site),
              methodology_index(site), cheat_sheet(site)]
     pages = [trail.place(p) for p in pages]
-    pages += [trail.place(term_page(site, t), _category(site, t)) for t in g.terms.values()]
+    pages += [trail.place(page_of(t), _category(site, t)) for t in g.terms.values()]
     pages += [trail.place(page, _category_of(site, page, c)) for c in g.categories
               for page in category_pages(site, c)]
     pages += [trail.place(stage_page(site, s)) for s in g.stages_in_order()]
