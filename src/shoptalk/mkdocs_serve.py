@@ -117,8 +117,10 @@ class ThemeListing:
 
     # MkDocs' own choice of a theme's static files (in ``Files.add_files_from_theme``): a
     # test of each name alone, which reads nothing but the theme's ``static_templates``.
-    _MKDOCS_FILTER = next(c for c in Files.add_files_from_theme.__code__.co_consts
-                          if getattr(c, "co_name", None) == "filter")
+    # (None where that method is not MkDocs' own: then every listing is MkDocs'.)
+    _MKDOCS_FILTER = next((c for c in getattr(getattr(
+        Files.add_files_from_theme, "__code__", None), "co_consts", ())
+        if getattr(c, "co_name", None) == "filter"), None)
 
     def __init__(self) -> None:
         self._listed: dict[tuple[str, tuple[str, ...]], list[str]] = {}
@@ -133,8 +135,8 @@ class ThemeListing:
 
             def list_templates(extensions: object = None, filter_func: object = None
                                ) -> list[str]:
-                if extensions is not None or getattr(filter_func, "__code__", None) \
-                        is not self._MKDOCS_FILTER:
+                if extensions is not None or self._MKDOCS_FILTER is None \
+                        or getattr(filter_func, "__code__", None) is not self._MKDOCS_FILTER:
                     return everything(extensions, filter_func)  # type: ignore[arg-type]
                 found: set[str] = set()
                 for folder in theme.dirs:
