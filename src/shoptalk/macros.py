@@ -40,7 +40,7 @@ from .page_template import (
 )
 from .problems import Problem, display_path
 from .render import SiteData
-from .render.page_macros import CallSite, MacroError, call_site, page_macros
+from .render.page_macros import CallSite, Macro, MacroError, call_site, page_macros
 from .render.safe import md_code
 
 
@@ -58,22 +58,42 @@ def _site(env: Any) -> SiteData:
 
 
 def _shown_path(env: Any, file: Any) -> str:
-    """The page's path as the checker shows it: relative to the project."""
-    project = Path(env.conf.get("config_file_path") or ".").parent
-    return display_path(Path(file.abs_src_path), project) if file.abs_src_path \
+    """The page's path as the checker shows it: relative to the project. Worked out once
+    for the page being rendered (resolving it stats each folder on the way); MkDocs makes
+    new ``File`` objects every build, so a build never sees the last one's answer."""
+    config_file = env.conf.get("config_file_path")
+    if _last_shown and _last_shown[0] is file and _last_shown[1] == config_file:
+        return str(_last_shown[2])
+    project = Path(config_file or ".").parent
+    shown = display_path(Path(file.abs_src_path), project) if file.abs_src_path \
         else str(file.src_path)
+    _last_shown[:] = [file, config_file, shown]
+    return shown
+
+
+_last_shown: list[Any] = []  # [file, config file, its path as shown]
 
 
 def define_env(env: Any) -> None:
     """Register the shoptalk macros with mkdocs-macros, each answered by
     ``shoptalk.render.page_macros`` for the page being rendered."""
+    kept: list[Any] = []  # [file, site, source, macros]: the page being rendered's macros
+
+    def macros_of_page() -> dict[str, Macro]:
+        """The macros bound to the page being rendered, made once for all its calls."""
+        file, site = env.page.file, _site(env)
+        source = _source(env, file)
+        if kept and kept[0] is file and kept[1] is site and kept[2] == source:
+            return kept[3]  # type: ignore[no-any-return]
+        # Lines count from the top of the file, front matter included.
+        locate = functools.partial(call_site, _shown_path(env, file), source)
+        kept[:] = [file, site, source, page_macros(site, str(file.src_uri), locate)]
+        return kept[3]  # type: ignore[no-any-return]
+
     def bound(name: str) -> Any:
         def call(*args: Any, **kwargs: Any) -> Markup:
-            file = env.page.file
-            # Lines count from the top of the file, front matter included.
-            locate = functools.partial(call_site, _shown_path(env, file), _source(env, file))
             try:
-                return page_macros(_site(env), str(file.src_uri), locate)[name](*args, **kwargs)
+                return macros_of_page()[name](*args, **kwargs)
             except MacroError as exc:
                 if getattr(_plugin(env), "build", None) is None:
                     raise  # no site build to report to: mkdocs-macros says it

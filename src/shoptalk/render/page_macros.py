@@ -221,5 +221,5 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-__all__ = ["RULE", "CallSite", "Locate", "MacroError", "call_site", "page_macros",
+__all__ = ["RULE", "CallSite", "Locate", "Macro", "MacroError", "call_site", "page_macros",
            "render_macros"]
