@@ -25,15 +25,15 @@ import functools
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from .page_sandbox import sandbox
 from .page_template import (
     MACRO_NAMES,
     RULE,
     page_title,
-    sandbox,
     shield_page,
     shield_title,
     template_problems,
@@ -58,37 +58,29 @@ def _site(env: Any) -> SiteData:
 
 
 def _shown_path(env: Any, file: Any) -> str:
-    """The page's path as the checker shows it: relative to the project. Worked out once
-    for the page being rendered (resolving it stats each folder on the way); MkDocs makes
-    new ``File`` objects every build, so a build never sees the last one's answer."""
-    config_file = env.conf.get("config_file_path")
-    if _last_shown and _last_shown[0] is file and _last_shown[1] == config_file:
-        return str(_last_shown[2])
-    project = Path(config_file or ".").parent
-    shown = display_path(Path(file.abs_src_path), project) if file.abs_src_path \
+    """The page's path as the checker shows it: relative to the project."""
+    project = Path(env.conf.get("config_file_path") or ".").parent
+    return display_path(Path(file.abs_src_path), project) if file.abs_src_path \
         else str(file.src_path)
-    _last_shown[:] = [file, config_file, shown]
-    return shown
-
-
-_last_shown: list[Any] = []  # [file, config file, its path as shown]
 
 
 def define_env(env: Any) -> None:
     """Register the shoptalk macros with mkdocs-macros, each answered by
     ``shoptalk.render.page_macros`` for the page being rendered."""
-    kept: list[Any] = []  # [file, site, source, macros]: the page being rendered's macros
+    kept: list[_PageMacros] = []  # of the page being rendered: one at a time
 
     def macros_of_page() -> dict[str, Macro]:
         """The macros bound to the page being rendered, made once for all its calls."""
         file, site = env.page.file, _site(env)
         source = _source(env, file)
-        if kept and kept[0] is file and kept[1] is site and kept[2] == source:
-            return kept[3]  # type: ignore[no-any-return]
-        # Lines count from the top of the file, front matter included.
-        locate = functools.partial(call_site, _shown_path(env, file), source)
-        kept[:] = [file, site, source, page_macros(site, str(file.src_uri), locate)]
-        return kept[3]  # type: ignore[no-any-return]
+        page = kept[0] if kept else None
+        if page is None or page.file is not file or page.site is not site \
+                or page.source != source:
+            # Lines count from the top of the file, front matter included.
+            locate = functools.partial(call_site, _shown_path(env, file), source)
+            page = _PageMacros(file, site, source, page_macros(site, str(file.src_uri), locate))
+            kept[:] = [page]
+        return page.macros
 
     def bound(name: str) -> Any:
         def call(*args: Any, **kwargs: Any) -> Markup:
@@ -104,6 +96,15 @@ def define_env(env: Any) -> None:
 
     for name in sorted(MACRO_NAMES):
         env.macro(bound(name), name)
+
+
+class _PageMacros(NamedTuple):
+    """The macros bound to one page, and what they were made from."""
+
+    file: Any  # MkDocs' File: a new one each build
+    site: SiteData
+    source: str
+    macros: dict[str, Macro]
 
 
 def _written(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
@@ -177,20 +178,24 @@ def _renders(env: Any) -> bool:
 
 
 def _template_problems(env: Any) -> list[Problem]:
-    """The policy's problems on the body and title Jinja is about to render."""
+    """The policy's problems on the body and title Jinja is about to render (where they
+    stand is worked out only for a page that has some)."""
+    markdown, title = str(env.markdown), env.page.title
+    body = template_problems(markdown, env.env)
+    heading = template_problems(str(title), env.env, shield=False) \
+        if title and any(mark in title for mark in ("{{", "{%", "{#")) else []
+    if not body and not heading:
+        return []
     file = env.page.file
-    where = _shown_path(env, file)
     source = _source(env, file)
-    markdown = str(env.markdown)
     # MkDocs hands over the body without its front matter: count the lines it dropped.
     skipped = source[:len(source) - len(markdown)].count("\n") if source.endswith(markdown) \
         else 0
-    found = [(p.line + skipped, p.col, p.message) for p in template_problems(markdown, env.env)]
-    title = env.page.title
-    if title and any(mark in title for mark in ("{{", "{%", "{#")):
+    found = [(p.line + skipped, p.col, p.message) for p in body]
+    if heading:
         _, line, col = page_title(source)
-        found += [(line, col + p.col - 1, p.message)
-                  for p in template_problems(str(title), env.env, shield=False)]
+        found += [(line, col + p.col - 1, p.message) for p in heading]
+    where = _shown_path(env, file)
     return [Problem(where, line, col, "error", message, RULE)
             for line, col, message in sorted(set(found))]
 

@@ -1,11 +1,14 @@
 """The sandbox pages are rendered in, compiling each page text once per process.
 
-Under ``mkdocs serve`` every save rebuilds every hand-written page, and mkdocs-macros makes
-a new Jinja environment each build and compiles each page again, though a term save changes
-no page's text. ``PageSandbox`` keeps the Python code Jinja compiles a text to, keyed by the
-text and by every setting of the environment the compiler reads (delimiters, filters and
-tests it may fold constants with, finalize, autoescape, ...), so the next build with the same
-settings skips lexing, parsing and code generation.
+``sandbox`` turns the Jinja environment mkdocs-macros makes into a ``PageSandbox`` in
+place: Jinja's immutable sandbox (every attribute, item and call checked) whose
+``from_string`` reuses compiled code. Under ``mkdocs serve`` every save rebuilds every
+hand-written page, and mkdocs-macros makes a new Jinja environment each build and compiles
+each page again, though a term save changes no page's text. ``PageSandbox`` keeps the Python
+code Jinja compiles a text to, keyed by the text and by every setting of the environment the
+compiler reads (delimiters, filters and tests it may fold constants with, finalize,
+autoescape, ...), so the next build with the same settings skips lexing, parsing and code
+generation.
 
 What is kept is code, never a template: each ``from_string`` runs that code in a fresh
 namespace bound to the environment asking (``Template.from_code``, as Jinja itself does), so
@@ -84,6 +87,25 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         return cls.from_code(self, code, self.make_globals(globals), None)
 
 
+def sandbox(jinja: jinja2.Environment) -> None:
+    """Give an existing Jinja environment the immutable sandbox's rules, in place.
+
+    mkdocs-macros builds a plain ``Environment`` itself; turning that same object into an
+    ``ImmutableSandboxedEnvironment`` keeps its delimiters, loader and globals while every
+    attribute, item and call is checked as the sandbox does. It becomes a ``PageSandbox``,
+    which compiles each page text once.
+    """
+    if isinstance(jinja, ImmutableSandboxedEnvironment):
+        if type(jinja) is ImmutableSandboxedEnvironment:
+            jinja.__class__ = PageSandbox  # the same state: only from_string differs
+        return
+    fresh, plain = PageSandbox(), jinja2.Environment()
+    jinja.__class__ = PageSandbox
+    for name in set(vars(fresh)) - set(vars(plain)):  # the state the sandbox's __init__ adds
+        setattr(jinja, name, getattr(fresh, name))
+    jinja.globals["range"] = fresh.globals["range"]  # the sandbox's bounded range
+
+
 def syntax_settings(jinja: jinja2.Environment) -> tuple[Hashable, ...] | None:
     """Everything of ``jinja`` that how it reads a text depends on (its lexer's settings),
     or None when that cannot be known (an extension may rewrite the text or its tokens)."""
@@ -123,4 +145,4 @@ def forget_compiled() -> None:
 
 
 __all__ = ["COMPILED_KEPT", "Kept", "PageSandbox", "compile_settings", "forget_compiled",
-           "syntax_settings"]
+           "sandbox", "syntax_settings"]

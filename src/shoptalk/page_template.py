@@ -32,7 +32,7 @@ import yaml
 from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .page_sandbox import Kept, PageSandbox, syntax_settings
+from .page_sandbox import Kept, syntax_settings
 from .render.mentions import RAW_CLOSE, RAW_OPEN, code_regions, shield_code_insertions
 
 # The macros a page may call (registered by shoptalk.macros; a test keeps the two in step).
@@ -245,25 +245,6 @@ def page_title(source: str) -> tuple[str | None, int, int]:
     return None, 1, 1
 
 
-def sandbox(jinja: jinja2.Environment) -> None:
-    """Give an existing Jinja environment the immutable sandbox's rules, in place.
-
-    mkdocs-macros builds a plain ``Environment`` itself; turning that same object into an
-    ``ImmutableSandboxedEnvironment`` keeps its delimiters, loader and globals while every
-    attribute, item and call is checked as the sandbox does. It becomes a ``PageSandbox``,
-    which compiles each page text once (``shoptalk.page_sandbox``).
-    """
-    if isinstance(jinja, ImmutableSandboxedEnvironment):
-        if type(jinja) is ImmutableSandboxedEnvironment:
-            jinja.__class__ = PageSandbox  # the same state: only from_string differs
-        return
-    fresh, plain = PageSandbox(), jinja2.Environment()
-    jinja.__class__ = PageSandbox
-    for name in set(vars(fresh)) - set(vars(plain)):  # the state the sandbox's __init__ adds
-        setattr(jinja, name, getattr(fresh, name))
-    jinja.globals["range"] = fresh.globals["range"]  # the sandbox's bounded range
-
-
 # -- reading tags ---------------------------------------------------------------------
 
 def _tags(text: str, jinja: jinja2.Environment
@@ -430,7 +411,6 @@ def _unique(found: list[TemplateProblem]) -> list[TemplateProblem]:
     return sorted(seen.values(), key=lambda p: (p.line, p.col))
 
 
-__all__ = ["FOREIGN_RE", "HELP", "MACRO_NAMES", "RULE", "TemplateProblem", "page_problems",
-           "page_title", "sandbox", "shield_foreign_insertions", "shield_page", "shield_title",
-           "syntax",
+__all__ = ["FOREIGN_RE", "HELP", "KEPT", "MACRO_NAMES", "RULE", "TemplateProblem", "page_problems",
+           "page_title", "shield_foreign_insertions", "shield_page", "shield_title", "syntax",
            "template_problems"]

@@ -13,11 +13,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from shoptalk import page_template
 from shoptalk.check import FileScan
+from shoptalk.page_sandbox import sandbox
 from shoptalk.page_template import (
     HELP,
     MACRO_NAMES,
     TemplateProblem,
-    sandbox,
     template_problems,
 )
 from shoptalk.render.mentions import shield_code

@@ -10,8 +10,7 @@ import jinja2
 import pytest
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from shoptalk.page_sandbox import Kept, PageSandbox, forget_compiled
-from shoptalk.page_template import sandbox
+from shoptalk.page_sandbox import Kept, PageSandbox, forget_compiled, sandbox
 
 
 @pytest.fixture
