@@ -31,8 +31,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-# Pages kept compiled: a site's hand-written pages and titles, several times over; a code
-# object is about ten times its page's text.
+# Pages kept compiled: a site's hand-written pages and titles, several times over (a code
+# object marshals to about the size of its page's text).
 COMPILED_KEPT = 1024
 
 
