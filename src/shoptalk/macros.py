@@ -25,22 +25,22 @@ import functools
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from .page_sandbox import sandbox
 from .page_template import (
     MACRO_NAMES,
     RULE,
     page_title,
-    sandbox,
     shield_page,
     shield_title,
     template_problems,
 )
 from .problems import Problem, display_path
 from .render import SiteData
-from .render.page_macros import CallSite, MacroError, call_site, page_macros
+from .render.page_macros import CallSite, Macro, MacroError, call_site, page_macros
 from .render.safe import md_code
 
 
@@ -67,13 +67,25 @@ def _shown_path(env: Any, file: Any) -> str:
 def define_env(env: Any) -> None:
     """Register the shoptalk macros with mkdocs-macros, each answered by
     ``shoptalk.render.page_macros`` for the page being rendered."""
+    kept: list[_PageMacros] = []  # of the page being rendered: one at a time
+
+    def macros_of_page() -> dict[str, Macro]:
+        """The macros bound to the page being rendered, made once for all its calls."""
+        file, site = env.page.file, _site(env)
+        source = _source(env, file)
+        page = kept[0] if kept else None
+        if page is None or page.file is not file or page.site is not site \
+                or page.source != source:
+            # Lines count from the top of the file, front matter included.
+            locate = functools.partial(call_site, _shown_path(env, file), source)
+            page = _PageMacros(file, site, source, page_macros(site, str(file.src_uri), locate))
+            kept[:] = [page]
+        return page.macros
+
     def bound(name: str) -> Any:
         def call(*args: Any, **kwargs: Any) -> Markup:
-            file = env.page.file
-            # Lines count from the top of the file, front matter included.
-            locate = functools.partial(call_site, _shown_path(env, file), _source(env, file))
             try:
-                return page_macros(_site(env), str(file.src_uri), locate)[name](*args, **kwargs)
+                return macros_of_page()[name](*args, **kwargs)
             except MacroError as exc:
                 if getattr(_plugin(env), "build", None) is None:
                     raise  # no site build to report to: mkdocs-macros says it
@@ -84,6 +96,15 @@ def define_env(env: Any) -> None:
 
     for name in sorted(MACRO_NAMES):
         env.macro(bound(name), name)
+
+
+class _PageMacros(NamedTuple):
+    """The macros bound to one page, and what they were made from."""
+
+    file: Any  # MkDocs' File: a new one each build
+    site: SiteData
+    source: str
+    macros: dict[str, Macro]
 
 
 def _written(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
@@ -157,20 +178,24 @@ def _renders(env: Any) -> bool:
 
 
 def _template_problems(env: Any) -> list[Problem]:
-    """The policy's problems on the body and title Jinja is about to render."""
+    """The policy's problems on the body and title Jinja is about to render (where they
+    stand is worked out only for a page that has some)."""
+    markdown, title = str(env.markdown), env.page.title
+    body = template_problems(markdown, env.env)
+    heading = template_problems(str(title), env.env, shield=False) \
+        if title and any(mark in title for mark in ("{{", "{%", "{#")) else []
+    if not body and not heading:
+        return []
     file = env.page.file
-    where = _shown_path(env, file)
     source = _source(env, file)
-    markdown = str(env.markdown)
     # MkDocs hands over the body without its front matter: count the lines it dropped.
     skipped = source[:len(source) - len(markdown)].count("\n") if source.endswith(markdown) \
         else 0
-    found = [(p.line + skipped, p.col, p.message) for p in template_problems(markdown, env.env)]
-    title = env.page.title
-    if title and any(mark in title for mark in ("{{", "{%", "{#")):
+    found = [(p.line + skipped, p.col, p.message) for p in body]
+    if heading:
         _, line, col = page_title(source)
-        found += [(line, col + p.col - 1, p.message)
-                  for p in template_problems(str(title), env.env, shield=False)]
+        found += [(line, col + p.col - 1, p.message) for p in heading]
+    where = _shown_path(env, file)
     return [Problem(where, line, col, "error", message, RULE)
             for line, col, message in sorted(set(found))]
 

@@ -11,13 +11,19 @@ Allowed: ``{{ macro("literal", key=3) }}`` for a Shoptalk macro, a bare literal 
 The policy walks what Jinja will actually render: code and other engines' syntax (Hugo
 shortcodes, ``{{Account Name}}`` placeholders, ``{#id}`` heading attributes) are shielded
 first (``shield_page``), and positions are mapped back to the text given.
+
+A verdict depends only on the text, the delimiters and the macro names, so it is kept per
+exact text (a bounded cache): under ``mkdocs serve`` a save that changes no page judges no
+page again, and a page still refused is refused again from what was kept.
 No mkdocs import here: the adapters call this module.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +32,7 @@ import yaml
 from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .page_sandbox import Kept, syntax_settings
 from .render.mentions import RAW_CLOSE, RAW_OPEN, code_regions, shield_code_insertions
 
 # The macros a page may call (registered by shoptalk.macros; a test keeps the two in step).
@@ -44,6 +51,9 @@ _TITLE_KEY = re.compile(r"^title[ \t]*:[ \t]*", re.M)
 _BEGIN = ("variable_begin", "block_begin", "linestatement_begin")
 _END = {"variable_begin": "variable_end", "block_begin": "block_end",
         "linestatement_begin": "linestatement_end"}
+
+# Verdicts and shielded texts kept: every page and title of a large site, with room for edits.
+KEPT = 4096
 
 
 # Other engines' syntax that pages carried over from another handbook. Jinja cannot parse it
@@ -83,6 +93,7 @@ def shield_page(markdown: str) -> str:
     return _shield(markdown)[0]
 
 
+@functools.lru_cache(maxsize=KEPT)
 def shield_title(title: str) -> str:
     """A page title as Jinja may render it: a trailing ``{#id}`` dropped (attr_list drops
     it from the heading too), other engines' syntax shown as written."""
@@ -95,6 +106,7 @@ def shield_title(title: str) -> str:
 _TRAILING_ATTRS = re.compile(r"[ \t]*(\{#[^{}]*\})[ \t]*\Z")
 
 
+@functools.lru_cache(maxsize=KEPT)  # what is returned is never changed
 def _shield(markdown: str) -> tuple[str, _OffsetMap, _OffsetMap]:
     foreign, first = shield_foreign_insertions(markdown)
     rendered, second = shield_code_insertions(foreign)
@@ -122,9 +134,28 @@ def template_problems(markdown: str, jinja: jinja2.Environment | None = None, *,
 
     ``shield``: judge the text as mkdocs-macros renders a page, code shielded; a page
     title has no code, so pass ``shield=False`` for it (see ``shield_title``). Never raises: a Jinja
-    syntax error is a problem too.
+    syntax error is a problem too. The verdict on a text is kept (see the module's note).
     """
-    jinja = jinja or syntax()
+    jinja = jinja or _reader()
+    settings = syntax_settings(jinja)
+    if settings is None:  # an extension reads the text: nothing to key a verdict on
+        return _judge(markdown, jinja, shield)
+    key = (markdown, shield, settings, MACRO_NAMES)
+    return list(_verdicts.get(key, lambda: tuple(_judge(markdown, jinja, shield))))
+
+
+_verdicts: Kept[tuple[str, bool, Hashable, frozenset[str]], tuple[TemplateProblem, ...]] = \
+    Kept(KEPT)
+
+
+@functools.cache
+def _reader() -> jinja2.Environment:
+    """The environment ``syntax()`` makes, made once: reading a text changes nothing in it."""
+    return syntax()
+
+
+def _judge(markdown: str, jinja: jinja2.Environment, shield: bool) -> list[TemplateProblem]:
+    """``template_problems``, judged afresh."""
     text = markdown.replace("\r\n", "\n").replace("\r", "\n")
     if shield:
         rendered, to_foreign, to_text = _shield(text)
@@ -212,22 +243,6 @@ def page_title(source: str) -> tuple[str | None, int, int]:
             return title, source.count("\n", 0, offset) + 1, raw.index(title) + 1
         offset += len(raw) + 1
     return None, 1, 1
-
-
-def sandbox(jinja: jinja2.Environment) -> None:
-    """Give an existing Jinja environment the immutable sandbox's rules, in place.
-
-    mkdocs-macros builds a plain ``Environment`` itself; turning that same object into an
-    ``ImmutableSandboxedEnvironment`` keeps its delimiters, loader and globals while every
-    attribute, item and call is checked as the sandbox does.
-    """
-    if isinstance(jinja, ImmutableSandboxedEnvironment):
-        return
-    fresh, plain = ImmutableSandboxedEnvironment(), jinja2.Environment()
-    jinja.__class__ = ImmutableSandboxedEnvironment
-    for name in set(vars(fresh)) - set(vars(plain)):  # the state the sandbox's __init__ adds
-        setattr(jinja, name, getattr(fresh, name))
-    jinja.globals["range"] = fresh.globals["range"]  # the sandbox's bounded range
 
 
 # -- reading tags ---------------------------------------------------------------------
@@ -396,7 +411,6 @@ def _unique(found: list[TemplateProblem]) -> list[TemplateProblem]:
     return sorted(seen.values(), key=lambda p: (p.line, p.col))
 
 
-__all__ = ["FOREIGN_RE", "HELP", "MACRO_NAMES", "RULE", "TemplateProblem", "page_problems",
-           "page_title", "sandbox", "shield_foreign_insertions", "shield_page", "shield_title",
-           "syntax",
+__all__ = ["FOREIGN_RE", "HELP", "KEPT", "MACRO_NAMES", "RULE", "TemplateProblem", "page_problems",
+           "page_title", "shield_foreign_insertions", "shield_page", "shield_title", "syntax",
            "template_problems"]

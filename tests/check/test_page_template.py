@@ -3,14 +3,23 @@ exact (line, col, end_col) and messages out."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import jinja2
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jinja2.sandbox import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from shoptalk import page_template
 from shoptalk.check import FileScan
-from shoptalk.page_template import HELP, MACRO_NAMES, sandbox, template_problems
+from shoptalk.page_sandbox import sandbox
+from shoptalk.page_template import (
+    HELP,
+    MACRO_NAMES,
+    TemplateProblem,
+    template_problems,
+)
 from shoptalk.render.mentions import shield_code
 
 from .conftest import Scan
@@ -150,3 +159,60 @@ def test_the_policy_never_raises_and_points_inside_the_text(text: str) -> None:
 def test_a_backtick_inside_a_macro_argument_opens_no_code_span() -> None:
     # Found by Hypothesis: the shield took the backtick for inline code and broke the call.
     assert template_problems("{{ cheat_sheet_link('`') }}{{ \"{{\" }}`") == []
+
+
+# -- the verdict kept per text -----------------------------------------------------------
+
+class _CountingReader(ImmutableSandboxedEnvironment):
+    """Jinja's reading environment, counting the texts it parses."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.parsed: list[str] = []
+
+    def parse(self, source: str, *args: Any, **kwargs: Any) -> Any:
+        self.parsed.append(source)
+        return super().parse(source, *args, **kwargs)
+
+
+def _shown(found: list[TemplateProblem]) -> list[tuple[int, int, str]]:
+    return [(p.line, p.col, p.message.removesuffix(f"; {HELP}")) for p in found]
+
+
+def test_a_refused_text_stays_refused_and_a_changed_one_is_judged_again() -> None:
+    refused = "# Pricing\n\nAsk {{ config.extra }} first.\n"
+    fixed = '# Pricing\n\nAsk the {{ term("ICP") }} first.\n'
+    verdict = [(3, 5, "'.extra' (reading inside a value) is not allowed")]
+    assert _shown(template_problems(refused)) == verdict
+    assert _shown(template_problems(refused)) == verdict  # the next build: still refused
+    assert template_problems(fixed) == []
+    assert _shown(template_problems(refused)) == verdict  # the edit undone
+    template_problems(refused).clear()  # a caller's list is its own
+    assert _shown(template_problems(refused)) == verdict
+
+
+def test_an_unchanged_text_is_not_parsed_again() -> None:
+    reader = _CountingReader()
+    text = 'Kept once: {{ term("Discovery call") }} and {{ role("AE") }}.'
+    assert template_problems(text, reader) == []
+    assert reader.parsed != []
+    again = _CountingReader()  # the next build's environment, the same delimiters
+    assert template_problems(text, again) == []
+    assert again.parsed == []
+
+
+def test_the_same_text_under_other_delimiters_is_judged_under_those() -> None:
+    text = "Shown {{ config }} and [[ config ]] here."
+    assert _shown(template_problems(text)) == [
+        (1, 7, "'config' is not one of Shoptalk's macros")]
+    brackets = _CountingReader(variable_start_string="[[", variable_end_string="]]")
+    assert _shown(template_problems(text, brackets)) == [
+        (1, 24, "'config' is not one of Shoptalk's macros")]
+
+
+def test_a_new_macro_name_is_judged_with_the_new_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = '{{ objection_map("pricing") }}'
+    assert _shown(template_problems(text)) == [
+        (1, 1, "'objection_map' is not one of Shoptalk's macros")]
+    monkeypatch.setattr(page_template, "MACRO_NAMES", MACRO_NAMES | {"objection_map"})
+    assert template_problems(text) == []

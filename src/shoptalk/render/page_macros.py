@@ -76,7 +76,8 @@ def call_site(page: str, source: str, macro: str, name: object = None) -> CallSi
 
 
 def page_macros(site: SiteData, uri: str, locate: Locate) -> dict[str, Macro]:
-    """Every macro by the name pages call it, bound to the page at ``uri``."""
+    """Every macro by the name pages call it, bound to the page at ``uri``: make it once
+    for all the calls of a page (each table is made afresh)."""
 
     def lookup(macro: str, name: object, find: Callable[[SiteData, str], Any],
                call: str | None = None) -> Any:
@@ -221,5 +222,5 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-__all__ = ["RULE", "CallSite", "Locate", "MacroError", "call_site", "page_macros",
+__all__ = ["RULE", "CallSite", "Locate", "Macro", "MacroError", "call_site", "page_macros",
            "render_macros"]
