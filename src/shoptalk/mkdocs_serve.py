@@ -163,7 +163,7 @@ def poll_interval(watched: list[str]) -> float:
     """How often to look for saved files under ``watched`` (folders and files): MkDocs'
     half second for 1,250 files or more, down to a fifth for 500 or fewer. Each look reads
     every file's time stamp: at a fifth of a second, the starter content costs the idle
-    server about 3% of a core."""
+    server about 4% of a core (MkDocs' pace: under 2%)."""
     count = 0
     for path in watched:
         count += 1 if os.path.isfile(path) else sum(len(names) for _, _, names in os.walk(path))
