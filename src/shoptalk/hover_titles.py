@@ -1,12 +1,13 @@
 """Hover text put into a page's HTML after conversion, so a new definition converts no page.
 
 A definition is hover text twice: the ``title`` of each ``<abbr>`` the ``abbr`` extension
-makes from a ``*[ABBR]: text`` line, and the ``title`` of each link to its term (a first
-mention's, a generated page's, a macro's; a link to a stage, role or framework likewise
-hovers its purpose or description). Under ``mkdocs serve`` each page's Markdown gets a
+makes from a ``*[ABBR]: text`` line, and the ``title`` of a first mention's link or a
+generated page's link to its term (a link to a stage, role or framework likewise hovers
+its purpose or description). Under ``mkdocs serve`` each page's Markdown gets a
 placeholder in its place, so its HTML depends only on which records exist, and
 ``put_back`` writes each placeholder's title into the finished page. A link title holding
-``|`` keeps its own text: in a table cell it splits the cell, as a build would.
+``|`` keeps its own text: in a table cell it splits the cell, as a build would. A macro's
+link on a hand-written page keeps its own text too: in raw HTML it stays text.
 
 The title put back is exactly what a build with the text itself would have made: each
 text is converted once (all new ones on one probe page) by the engine's own Markdown,
@@ -30,6 +31,8 @@ from .render.widgets import abbreviation_line
 
 __all__ = ["HoverTitles"]
 
+# (page HTML, generated) -> the titles it took by placeholder, and the HTML made of it.
+_Done = dict[tuple[str, bool], tuple[tuple[tuple[str, str], ...], str]]
 ABBR, LINK = "h", "l"  # an abbreviation's hover text; a first mention's link title
 _PROBE_TARGET = "#probe"
 
@@ -44,11 +47,10 @@ class HoverTitles:
         self._current: dict[str, tuple[str, str]] = {}  # placeholder -> titles, this build
         self._in_title = re.compile(r'<(?:abbr|a)\s[^<>]*?\btitle="')
         self._width = len(self.token) + 21  # the token, the kind, 20 hex digits
-        # (page HTML, generated) -> the titles it took by placeholder, and the HTML made;
-        # this build's and the last one's (a page made as last time is looked up, not read).
-        Done = dict[tuple[str, bool], tuple[tuple[tuple[str, str], ...], str]]
-        self._pages: Done = {}
-        self._pages_last: Done = {}
+        # This build's and the last one's pages put back: a page made as last time is
+        # looked up (a reused page's HTML is the same string: its hash is kept), not read.
+        self._pages: _Done = {}
+        self._pages_last: _Done = {}
 
     def placeholder(self, kind: str, name: str) -> str:
         """The one word that stands for the hover text of ``name`` (an abbreviation, a
@@ -88,7 +90,7 @@ class HoverTitles:
         """``html`` with each placeholder's title (``generated``: as a generated page's)."""
         if self.token not in html:
             return html
-        key = (html, generated)  # a reused page's HTML is the same string: its hash is kept
+        key = (html, generated)
         done = self._pages.get(key) or self._pages_last.get(key)
         if done is None or any(self._title(word, generated) != title for word, title in done[0]):
             done = self._put_back(html, generated)

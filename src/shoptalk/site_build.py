@@ -157,8 +157,8 @@ class SiteBuild:
     # ``mkdocs serve``: what each page is found to mention and use, kept between builds.
     cache: SiteCache | None = field(default=None, repr=False)
     # ``mkdocs serve``: the line an abbreviation's definition is written as instead of its
-    # own, and the title of a link to a record by ``hover_key`` (placeholders, put back:
-    # ``hover_titles``); generated pages and macros get the latter from ``site``.
+    # own, and the title of a first mention's link to a term (placeholders, put back:
+    # ``hover_titles``); the generated pages were rendered with the latter.
     hover_lines: Mapping[str, str] = field(default_factory=dict, repr=False)
     hover_link_titles: Mapping[str, str] = field(default_factory=dict, repr=False)
 
@@ -507,10 +507,11 @@ def build_site(settings: Config, glossary: Glossary, docs: Mapping[str, DocPage]
     table = abbreviation_table(site) if abbreviations else {}
     hover_lines, hover_titles = hovers(table, link_hover_texts(glossary)) if hovers \
         else ({}, {})
-    if hover_titles:  # before any page is rendered: a link writes its placeholder
-        site = dataclasses.replace(site, hover_titles=hover_titles)
+    # Generated pages only: a macro on a hand-written page may stand in raw HTML, where
+    # its link stays text (the search index reads it too) and a placeholder would show.
+    titled = dataclasses.replace(site, hover_titles=hover_titles) if hover_titles else site
     generated: dict[str, GeneratedPage] = {}
-    for made in (cache.generated(site) if cache else render_site(site)):
+    for made in (cache.generated(titled) if cache else render_site(titled)):
         if made.uri in docs:
             findings.append(Problem(
                 PathDisplay(settings.root).show(docs[made.uri].path), 1, 1, "warning",
