@@ -102,9 +102,10 @@ def plain(value: object) -> str:
 
 
 def attr_text(value: object) -> Markup:
-    """``plain`` text for a Markdown link title, ``abbr`` definition or HTML attribute."""
+    """``plain`` text for a Markdown link title, ``abbr`` definition or HTML attribute;
+    ``|`` as a character reference, so a title inside a table cell does not end the cell."""
     return Markup(html_escape(plain(value), quote=True).replace("{", "&#123;")
-                  .replace("}", "&#125;"))
+                  .replace("}", "&#125;").replace("|", "&#124;"))
 
 
 def safe_url(url: object) -> str:
