@@ -96,6 +96,19 @@ def serve(site_dir: Path) -> Iterator[str]:
         thread.join()
 
 
+def build_as_serve(config_file: Path, site_dir: Path) -> list[str]:
+    """Build as ``mkdocs serve`` does (the plugin told the command); return the warnings
+    logged."""
+    with capture_warnings() as logs:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+        config.plugins.on_startup(command="serve", dirty=False)
+        try:
+            build(config)
+        finally:  # MkDocs keeps one plugin instance per process: the next test builds
+            config.plugins.on_startup(command="build", dirty=False)
+    return logs.messages
+
+
 def html(site_dir: Path, path: str) -> str:
     """The built HTML of ``path`` (e.g. ``glossary/economic-buyer/``)."""
     target = site_dir / path

@@ -11,30 +11,16 @@ from typing import Any
 
 import jinja2
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from shoptalk.macros import on_pre_page_macros
 
-from .helpers import capture_warnings, html, make_project
+from .helpers import build_as_serve, html, make_project
 
 REFUSED = "# Pricing\n\nAsk {{ config.extra }} before the call.\n\nSecret text.\n"
 FIXED = '# Pricing\n\nAsk the {{ term("ICP") }} before the call.\n\nSecret text.\n'
 PROBLEM = ("pricing.md:3:5: error: '.extra' (reading inside a value) is not allowed; pages "
            "may only call Shoptalk's macros")
-
-
-def _build_as_serve(config_file: Path, site_dir: Path) -> list[str]:
-    """Build as ``mkdocs serve`` does after a save; return what was logged."""
-    with capture_warnings() as logs:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
-        config.plugins.on_startup(command="serve", dirty=False)
-        try:
-            build(config)
-        finally:  # MkDocs keeps one plugin instance per process: the next test builds
-            config.plugins.on_startup(command="build", dirty=False)
-    return logs.messages
 
 
 class _Page(SimpleNamespace):
@@ -81,7 +67,7 @@ def test_serve_keeps_refusing_a_page_until_it_is_fixed(tmp_path: Path) -> None:
     config = make_project(root, pages={"index.md": "# Home\n", "pricing.md": REFUSED})
     for text, refused in [(REFUSED, True), (REFUSED, True), (FIXED, False)]:
         (root / "docs/pricing.md").write_text(text, encoding="utf-8")
-        _build_as_serve(config, tmp_path / "site")
+        build_as_serve(config, tmp_path / "site")
         out = html(tmp_path / "site", "pricing/")
         if refused:
             assert f"docs/{PROBLEM.split(': error: ')[0]}</strong> '.extra'" in out
@@ -110,7 +96,7 @@ def test_pages_of_one_body_render_each_with_their_own_page_and_the_new_glossary(
     for name in ("Ideal Customer Profile", "Ideal Buyer Profile"):
         term.write_text(re.sub(r"(?m)^name: .*$", f"name: {name}", term.read_text("utf-8")),
                         encoding="utf-8")
-        assert _build_as_serve(config, tmp_path / "site") == []
+        assert build_as_serve(config, tmp_path / "site") == []
         for page, up in [("qualify/", "../"), ("team/deep/handoff/", "../../../")]:
             out = html(tmp_path / "site", page)
             assert "shoptalk-error" not in out

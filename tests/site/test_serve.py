@@ -21,15 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from shoptalk.site_build import build_site as build_site_core
 from shoptalk.site_build import load_site, read_docs
 from shoptalk.site_cache import SiteCache
 
-from .helpers import REPO, build_site, capture_warnings, html, make_project
+from .helpers import REPO, build_as_serve, build_site, capture_warnings, html, make_project
 
 FRONT_MATTER_PAGE = """\
 ---
@@ -45,18 +43,6 @@ A {{ term("Economic Buyr") }} decides.
 """
 BAD_CALL = 'docs/playbooks/demo.md:10:12: error: term("Economic Buyr") matches no term; ' \
            "did you mean 'Economic Buyer'?"
-
-
-def _build_as_serve(config_file: Path, site_dir: Path) -> list[str]:
-    """Build as ``mkdocs serve`` does (the plugin told the command); return what was logged."""
-    with capture_warnings() as logs:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
-        config.plugins.on_startup(command="serve", dirty=False)
-        try:
-            build(config)
-        finally:  # MkDocs keeps one plugin instance per process: the next test builds
-            config.plugins.on_startup(command="build", dirty=False)
-    return logs.messages
 
 
 def _without_checker(config_file: Path) -> Path:
@@ -94,7 +80,7 @@ def test_serve_shows_a_failed_macro_call_in_its_page_and_builds_the_rest(
         tmp_path: Path) -> None:
     config = make_project(tmp_path, pages={"index.md": "# Home\n",
                                            "playbooks/demo.md": FRONT_MATTER_PAGE})
-    logs = _build_as_serve(config, tmp_path / "site")
+    logs = build_as_serve(config, tmp_path / "site")
     assert logs == [f"shoptalk: {BAD_CALL} [unknown-reference]"]  # the build went on
     page = html(tmp_path / "site", "playbooks/demo/")
     panel = re.search(r'<div class="admonition shoptalk-error">(.*?)</div>', page, re.S)
@@ -111,7 +97,7 @@ def test_serve_shows_a_failed_macro_call_in_its_page_and_builds_the_rest(
 def test_serve_shows_refused_template_code_instead_of_the_page(tmp_path: Path) -> None:
     page = "# Sneaky\n\n{{ cycler.__init__.__globals__.os.environ }}\n\nSecret text.\n"
     config = make_project(tmp_path, pages={"index.md": "# Home\n", "sneaky.md": page})
-    _build_as_serve(config, tmp_path / "site")
+    build_as_serve(config, tmp_path / "site")
     out = html(tmp_path / "site", "sneaky/")
     assert "docs/sneaky.md:3:1</strong> '.__init__' (reading inside a value) is not allowed" \
         in out
@@ -125,7 +111,7 @@ def test_serve_shows_the_glossary_errors_on_every_page_and_a_broken_record_page(
     config = make_project(root, pages={"index.md": "# Home\n\nThe {{ term(\"EB\") }}.\n"})
     (root / "glossary/terms/stakeholder.yml").write_text("name: Stakeholder\n\tdefinition: x\n",
                                                          encoding="utf-8")
-    _build_as_serve(config, tmp_path / "site")
+    build_as_serve(config, tmp_path / "site")
     home = html(tmp_path / "site", "")
     assert "The glossary has 1 error: the site shows it without the records that failed" in home
     assert ("<strong>glossary/terms/stakeholder.yml:2:1</strong> a tab character here; YAML "
